@@ -16,6 +16,7 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
   ],
   targets: [
     // C shims: the only place the C libraries are named.
@@ -34,7 +35,12 @@ let package = Package(
     .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
 
     // The indicator registry: plans, indicators, targets, attainment.
-    .target(name: "Schema", dependencies: [.product(name: "Yams", package: "Yams")]),
+    .target(
+      name: "Schema",
+      dependencies: [
+        .product(name: "Yams", package: "Yams"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
 
     // Returns, validation, store, yearbook, templates.
     .target(
@@ -42,6 +48,7 @@ let package = Package(
       dependencies: [
         "XLSXReader", "XLSXWriter", "Schema",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "Crypto", package: "swift-crypto"),
       ]),
 
     // The command line.
