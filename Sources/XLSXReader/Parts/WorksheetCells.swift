@@ -1,0 +1,447 @@
+/// How much a ``WorksheetCellReader`` builds for each cell.
+public struct CellReadOptions: Sendable, Equatable {
+  /// Whether cells carry ``Cell/rawValue``, ``Cell/formula``, ``Cell/numberFormat`` and ``Cell/style``.
+  /// Turning this off (``valuesOnly``) avoids building those strings: the fast path for sums and counts.
+  public var includeDetails: Bool
+
+  /// Creates options.
+  public init(includeDetails: Bool = true) { self.includeDetails = includeDetails }
+
+  /// Everything: values, raw text, formulas, formats and styles.
+  public static let full = CellReadOptions(includeDetails: true)
+  /// Values only (``Cell/value``, row and column); uncalculated formulas are still reported as such.
+  public static let valuesOnly = CellReadOptions(includeDetails: false)
+}
+
+/// A pull iterator over the cells of one worksheet that hold a value, row by row, in document order.
+///
+/// The sheet is parsed in chunks as you call ``next()``: memory stays bounded by one chunk of XML and the
+/// workbook's shared strings and styles, however many rows the sheet has. Cells with only a style are skipped.
+/// After ``next()`` has returned `nil`, ``mergedRanges``, ``hiddenRows``, ``hiddenColumns`` and ``dimension``
+/// describe the whole sheet.
+///
+/// ```swift
+/// let reader = try document.cells(of: document.sheets[0])
+/// while let cell = try reader.next() {
+///   print(cell.reference, cell.value)
+/// }
+/// ```
+public final class WorksheetCellReader {
+  /// The sheet being read.
+  public let sheet: SheetInfo
+  private let parser: XMLPushParser?
+  private let handler: WorksheetHandler
+  private var position = 0
+
+  init(sheet: SheetInfo, parser: XMLPushParser?, handler: WorksheetHandler) {
+    self.sheet = sheet
+    self.parser = parser
+    self.handler = handler
+  }
+
+  /// The next cell with a value, or `nil` at the end of the sheet.
+  ///
+  /// - Throws: ``XLSXReadError`` when the sheet is malformed, exceeds a limit or names a shared string that
+  ///   does not exist; the error names the sheet and, when known, the cell.
+  public func next() throws(XLSXReadError) -> Cell? {
+    while true {
+      if position < handler.cells.count {
+        defer { position += 1 }
+        return handler.cells[position]
+      }
+      guard let parser, !parser.isFinished else { return nil }
+      handler.cells.removeAll(keepingCapacity: true)
+      position = 0
+      do {
+        try parser.parseNextChunk()
+      } catch {
+        handler.cells.removeAll()
+        throw error
+      }
+    }
+  }
+
+  /// Merged ranges (`<mergeCells>`), complete once ``next()`` has returned `nil`.
+  public var mergedRanges: [CellRange] { handler.mergedRanges }
+  /// Rows marked hidden (1-based), complete once ``next()`` has returned `nil`.
+  public var hiddenRows: [Int] { handler.hiddenRows }
+  /// Column ranges marked hidden (1-based, inclusive), complete once ``next()`` has returned `nil`.
+  public var hiddenColumns: [ClosedRange<Int>] { handler.hiddenColumns }
+  /// The `<dimension ref>` the file claims, a hint only (never trusted for sizes).
+  public var dimension: String? { handler.dimension }
+}
+
+/// The SAX handler of a worksheet: turns `<row>`/`<c>` events into ``Cell`` values with reused buffers.
+final class WorksheetHandler: XMLContentHandler {
+  private enum CellType {
+    case number, sharedString, boolean, error, formulaString, inlineString, isoDate, unknown
+  }
+
+  var cells: [Cell] = []
+  private(set) var mergedRanges: [CellRange] = []
+  private(set) var hiddenRows: [Int] = []
+  private(set) var hiddenColumns: [ClosedRange<Int>] = []
+  private(set) var dimension: String?
+  private(set) var contentError: XLSXReadError?
+
+  private let sharedStrings: [String]
+  private let styles: StyleTable
+  private let uses1904: Bool
+  private let limits: ReadLimits
+  private let includeDetails: Bool
+  private let errorContext: XLSXReadError.Context
+
+  private var inSheetData = false
+  private var row = 0
+  private var column = 0
+  private var cellCount = 0
+
+  // The cell being read.
+  private var cellType = CellType.number
+  private var styleIndex = -1
+  private var sawValue = false
+  private var sawInline = false
+  private var sawFormula = false
+  private var inValue = false
+  private var inFormula = false
+  private var inInline = false
+  private var inInlineText = false
+  private var phoneticDepth = 0
+  private var value = TextBuffer(capacity: 256)
+  private var formula = TextBuffer(capacity: 256)
+  private var unknownType = ""
+  private var sharedFormulaIndex: Int?
+  private var sharedFormulaIsMaster = false
+  private var sharedFormulas: [Int: (text: String, row: Int, column: Int)] = [:]
+
+  init(
+    sharedStrings: [String], styles: StyleTable, uses1904: Bool, limits: ReadLimits, options: CellReadOptions,
+    errorContext: XLSXReadError.Context
+  ) {
+    self.sharedStrings = sharedStrings
+    self.styles = styles
+    self.uses1904 = uses1904
+    self.limits = limits
+    self.includeDetails = options.includeDetails
+    self.errorContext = errorContext
+    cells.reserveCapacity(4096)
+  }
+
+  private func fail(_ kind: XLSXReadError.Kind, _ detail: String, cell: Bool = true) {
+    guard contentError == nil else { return }
+    var context = errorContext
+    if cell { context.cell = CellReference.name(row: max(row, 1), column: max(column, 1)) }
+    contentError = XLSXReadError(kind, context, detail: detail)
+  }
+
+  func startElement(_ name: XMLBytes, namespace: XMLBytes, attributes: XMLAttributes) {
+    guard contentError == nil else { return }
+    switch name.count {
+    case 1:
+      switch name[0] {
+      case 0x63:  // c
+        if inSheetData { startCell(attributes) }
+      case 0x76:  // v
+        inValue = true
+        sawValue = true
+        value.removeAll()
+      case 0x66:  // f
+        startFormula(attributes)
+      case 0x74:  // t
+        inInlineText = inInline && phoneticDepth == 0
+      default: break
+      }
+    case 2:
+      if name.equals("is") {
+        inInline = true
+        sawInline = true
+        value.removeAll()
+      }
+    case 3:
+      if name.equals("row") {
+        startRow(attributes)
+      } else if name.equals("rPh") {
+        phoneticDepth += 1
+      } else if name.equals("col") {
+        startColumn(attributes)
+      }
+    default:
+      if name.equals("sheetData") {
+        inSheetData = true
+      } else if name.equals("mergeCell") {
+        if let reference = attributes.string(of: "ref"), let range = CellRange(reference) {
+          mergedRanges.append(range)
+        }
+      } else if name.equals("dimension") {
+        dimension = attributes.string(of: "ref")
+      }
+    }
+  }
+
+  func endElement(_ name: XMLBytes) {
+    guard contentError == nil else { return }
+    switch name.count {
+    case 1:
+      switch name[0] {
+      case 0x63: if inSheetData { finishCell() }
+      case 0x76: inValue = false
+      case 0x66: inFormula = false
+      case 0x74: inInlineText = false
+      default: break
+      }
+    case 2: if name.equals("is") { inInline = false }
+    case 3: if name.equals("rPh") { phoneticDepth -= 1 }
+    default: if name.equals("sheetData") { inSheetData = false }
+    }
+  }
+
+  func characters(_ text: XMLBytes) {
+    if inValue || inInlineText {
+      value.append(text)
+      if value.count > limits.maxStringBytes {
+        fail(.limitExceeded, "maxStringBytes: a value longer than \(limits.maxStringBytes) bytes")
+      }
+    } else if inFormula {
+      formula.append(text)
+      if formula.count > limits.maxStringBytes {
+        fail(.limitExceeded, "maxStringBytes: a formula longer than \(limits.maxStringBytes) bytes")
+      }
+    }
+  }
+
+  private func startRow(_ attributes: XMLAttributes) {
+    var explicitRow: Int?
+    var hidden = false
+    for attribute in attributes {
+      if attribute.name.equals("r") {
+        if !attribute.value.isEmpty {
+          guard let number = attribute.value.parseIndex(limit: ReadLimits.maxRow), number > 0 else {
+            fail(.invalidCell, "row number out of range", cell: false)
+            return
+          }
+          explicitRow = number
+        }
+      } else if attribute.name.equals("hidden") {
+        hidden = attribute.value.booleanValue ?? false
+      }
+    }
+    row = explicitRow ?? row + 1
+    guard row <= ReadLimits.maxRow else {
+      fail(.invalidCell, "row number out of range", cell: false)
+      return
+    }
+    column = 0
+    if hidden { hiddenRows.append(row) }
+  }
+
+  private func startColumn(_ attributes: XMLAttributes) {
+    guard attributes.value(of: "hidden")?.booleanValue == true,
+      let first = attributes.value(of: "min")?.parseIndex(limit: ReadLimits.maxColumn),
+      let last = attributes.value(of: "max")?.parseIndex(limit: ReadLimits.maxColumn), first >= 1, first <= last
+    else { return }
+    hiddenColumns.append(first...last)
+  }
+
+  private func startCell(_ attributes: XMLAttributes) {
+    cellCount += 1
+    if cellCount > limits.maxCellsPerSheet {
+      fail(.limitExceeded, "maxCellsPerSheet: more than \(limits.maxCellsPerSheet) cells", cell: false)
+      return
+    }
+    cellType = .number
+    styleIndex = -1
+    sawValue = false
+    sawInline = false
+    sawFormula = false
+    sharedFormulaIndex = nil
+    var explicit = false
+    for attribute in attributes {
+      let name = attribute.name
+      guard name.count == 1 else { continue }
+      switch name[0] {
+      case 0x72:  // r
+        if attribute.value.isEmpty { continue }
+        guard
+          let reference = attribute.value.parseCellReference(maxRow: ReadLimits.maxRow, maxColumn: ReadLimits.maxColumn)
+        else {
+          fail(.invalidCell, "cell reference outside the sheet", cell: false)
+          return
+        }
+        if reference.row > 0 {
+          if reference.row != row { row = reference.row }
+        }
+        column = reference.column
+        explicit = true
+      case 0x73:  // s
+        styleIndex = attribute.value.parseIndex() ?? -1
+      case 0x74:  // t
+        cellType = Self.type(of: attribute.value)
+        if cellType == .unknown { unknownType = attribute.value.string }
+      default: break
+      }
+    }
+    if !explicit { column += 1 }
+    if row == 0 { row = 1 }
+    guard column <= ReadLimits.maxColumn else {
+      fail(.invalidCell, "column beyond XFD", cell: false)
+      return
+    }
+  }
+
+  private static func type(of value: XMLBytes) -> CellType {
+    if value.count == 1 {
+      switch value[0] {
+      case 0x6E: return .number  // n
+      case 0x73: return .sharedString  // s
+      case 0x62: return .boolean  // b
+      case 0x65: return .error  // e
+      case 0x64: return .isoDate  // d
+      default: return .unknown
+      }
+    }
+    if value.equals("str") { return .formulaString }
+    if value.equals("inlineStr") || value.equals("is") { return .inlineString }
+    if value.isEmpty { return .number }
+    return .unknown
+  }
+
+  private func startFormula(_ attributes: XMLAttributes) {
+    sawFormula = true
+    inFormula = true
+    formula.removeAll()
+    guard includeDetails else { return }
+    var isShared = false
+    var hasReference = false
+    for attribute in attributes {
+      if attribute.name.equals("t") {
+        isShared = attribute.value.equals("shared")
+      } else if attribute.name.equals("si") {
+        sharedFormulaIndex = attribute.value.parseIndex()
+      } else if attribute.name.equals("ref") {
+        hasReference = true
+      }
+    }
+    if !isShared { sharedFormulaIndex = nil }
+    sharedFormulaIsMaster = hasReference
+  }
+
+  private func finishCell() {
+    inValue = false
+    inFormula = false
+    inInline = false
+    inInlineText = false
+    guard sawValue || sawInline || sawFormula else { return }  // style only
+    let style = styleIndex >= 0 ? styles.entry(styleIndex) : nil
+    var cellValue: CellValue
+    var raw: String?
+    let hasValueText = sawValue && !value.isEmpty
+    switch cellType {
+    case .number:
+      guard hasValueText else {
+        guard sawFormula else { return }
+        cellValue = .uncalculated
+        break
+      }
+      if let number = value.parseDouble() {
+        if let style, style.isDate, let date = ExcelDate(serial: number, uses1904: uses1904, timeOnly: style.isTimeOnly)
+        {
+          cellValue = .date(date)
+        } else {
+          cellValue = .number(number)
+        }
+      } else {
+        cellValue = .string(value.makeString())  // not a number: keep the text, never invent a value
+      }
+      if includeDetails { raw = value.makeString() }
+    case .sharedString:
+      guard hasValueText else {
+        guard sawFormula else { return }
+        cellValue = .uncalculated
+        break
+      }
+      guard let index = value.parseIndex(), index < sharedStrings.count else {
+        fail(.invalidCell, "shared string index out of range (\(sharedStrings.count) strings)")
+        return
+      }
+      let text = sharedStrings[index]
+      cellValue = .string(text)
+      if includeDetails { raw = text }
+    case .boolean:
+      guard hasValueText else {
+        guard sawFormula else { return }
+        cellValue = .uncalculated
+        break
+      }
+      let isFalse = value.equals("0") || value.equals("false") || value.equals("FALSE")
+      cellValue = .bool(!isFalse)
+      if includeDetails { raw = value.makeString() }
+    case .error:
+      guard hasValueText else {
+        guard sawFormula else { return }
+        cellValue = .uncalculated
+        break
+      }
+      let text = value.makeString()
+      cellValue = .error(text)
+      if includeDetails { raw = text }
+    case .formulaString:
+      guard sawValue else {
+        guard sawFormula else { return }
+        cellValue = .uncalculated
+        break
+      }
+      let text = value.makeDecodedString()
+      cellValue = .string(text)
+      if includeDetails { raw = value.makeString() }
+    case .inlineString:
+      guard sawInline || sawValue else {
+        guard sawFormula else { return }
+        cellValue = .uncalculated
+        break
+      }
+      let text = value.makeDecodedString()
+      cellValue = .string(text)
+      if includeDetails { raw = value.makeString() }
+    case .isoDate:
+      guard hasValueText else {
+        guard sawFormula else { return }
+        cellValue = .uncalculated
+        break
+      }
+      let text = value.makeString()
+      cellValue = ExcelDate(iso: text, uses1904: uses1904).map(CellValue.date) ?? .string(text)
+      if includeDetails { raw = text }
+    case .unknown:
+      guard hasValueText || sawInline else {
+        guard sawFormula else { return }
+        cellValue = .uncalculated
+        break
+      }
+      let text = value.makeString()
+      cellValue = .string(text)  // an unknown type keeps its raw text
+      if includeDetails { raw = text }
+    }
+    var cell = Cell(row: row, column: column, value: cellValue, rawValue: raw)
+    if includeDetails {
+      cell.numberFormat = style?.numberFormat
+      cell.style = style?.summary
+      if sawFormula { cell.formula = formulaText() }
+    }
+    cells.append(cell)
+  }
+
+  private func formulaText() -> String? {
+    var text = formula.makeString()
+    if text.hasPrefix("=") { text.removeFirst() }
+    if let index = sharedFormulaIndex {
+      if sharedFormulaIsMaster || sharedFormulas[index] == nil, !text.isEmpty {
+        sharedFormulas[index] = (text, row, column)
+        return text
+      }
+      if let master = sharedFormulas[index] {
+        return FormulaTranslator.shift(master.text, rows: row - master.row, columns: column - master.column)
+      }
+    }
+    return text.isEmpty ? nil : text
+  }
+}
