@@ -32,7 +32,7 @@ let package = Package(
 
     // General-purpose XLSX reading and writing (knows nothing of indicators).
     .target(name: "XLSXReader", dependencies: ["CLibXML2", "CZip"]),
-    .target(name: "XLSXWriter", dependencies: ["CXLSXWriter"]),
+    .target(name: "XLSXWriter", dependencies: ["CXLSXWriter", "CZip"]),
 
     // The indicator registry: plans, indicators, targets, attainment.
     .target(
