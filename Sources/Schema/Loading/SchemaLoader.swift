@@ -72,7 +72,7 @@ public enum SchemaLoader {
     }
     var inspection = inspect(
       files: files, folderName: directory.lastPathComponent, seedsDirectory: seedsDirectory, collector: collector)
-    inspection.diagnostics = collector.diagnostics
+    inspection.diagnostics = sorted(collector.diagnostics)
     return inspection
   }
 
@@ -80,7 +80,7 @@ public enum SchemaLoader {
   public static func inspect(files: [(name: String, data: Data)], folderName: String) -> SchemaInspection {
     let collector = DiagnosticCollector()
     var inspection = inspect(files: files, folderName: folderName, seedsDirectory: nil, collector: collector)
-    inspection.diagnostics = collector.diagnostics
+    inspection.diagnostics = sorted(collector.diagnostics)
     return inspection
   }
 
@@ -122,6 +122,25 @@ public enum SchemaLoader {
     return SchemaInspection(schema: builder.makeSchema(version: version), diagnostics: collector.diagnostics)
   }
 
+  /// Orders diagnostics for reading: the folder first, then `departments.yaml`, then the plan files by name; by
+  /// line and column inside a file; otherwise in the order found.
+  static func sorted(_ diagnostics: [SchemaDiagnostic]) -> [SchemaDiagnostic] {
+    func fileRank(_ name: String) -> (Int, [UInt8]) {
+      if name.isEmpty { return (0, []) }
+      if name == departmentsFileName { return (1, []) }
+      return (2, Array(name.utf8))
+    }
+    return diagnostics.enumerated().sorted { left, right in
+      let (a, b) = (left.element, right.element)
+      let (rankA, rankB) = (fileRank(a.file), fileRank(b.file))
+      if rankA.0 != rankB.0 { return rankA.0 < rankB.0 }
+      if rankA.1 != rankB.1 { return rankA.1.lexicographicallyPrecedes(rankB.1) }
+      if a.line != b.line { return a.line < b.line }
+      if a.column != b.column { return a.column < b.column }
+      return left.offset < right.offset
+    }.map(\.element)
+  }
+
   private static func compose(_ data: Data, name: String, collector: DiagnosticCollector) -> Node? {
     var bytes = data
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
@@ -147,7 +166,9 @@ public enum SchemaLoader {
         problem.hasPrefix("duplicate")
           ? BilingualText(
             zh: "同一映射中有重复的键：\(problem.dropFirst(10))", en: "duplicated key(s) in a mapping: \(problem.dropFirst(10))")
-          : BilingualText(zh: "YAML 格式错误：\(problem)", en: "YAML syntax error: \(problem)"))
+          : BilingualText(
+            zh: "YAML 格式错误：\(problem)\(blockScalarHint(problem).zh)",
+            en: "YAML syntax error: \(problem)\(blockScalarHint(problem).en)"))
       return nil
     } catch {
       collector.report(
@@ -155,6 +176,14 @@ public enum SchemaLoader {
         BilingualText(zh: "YAML 格式错误：\(error)", en: "YAML syntax error: \(error)"))
       return nil
     }
+  }
+
+  /// A hint for the commonest slip: an unquoted value starting with `>` or `|` (`expression: >= 93`).
+  private static func blockScalarHint(_ problem: String) -> BilingualText {
+    guard problem.contains("block scalar") else { return BilingualText(zh: "", en: "") }
+    return BilingualText(
+      zh: "（以“>”或“|”开头的值要加引号，例如 expression: \">= 93\"）",
+      en: " (quote values that start with '>' or '|', e.g. expression: \">= 93\")")
   }
 
   private static func describe(_ error: YamlError) -> (Mark?, String) {
