@@ -1,13 +1,148 @@
 import ArgumentParser
+import Foundation
+import NianjianCore
+import Schema
 
-/// `nianjian schema check|export` (being built).
+/// `nianjian schema check|export`: check the YAML indicator registry, or export it.
 struct SchemaCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "schema", abstract: "schema")
+  static let configuration = CommandConfiguration(
+    commandName: "schema",
+    abstract: "检查或导出指标库 (check or export the indicator schema)",
+    subcommands: [Check.self, Export.self]
+  )
+}
 
-  @OptionGroup var global: GlobalOptions
+extension SchemaCommand {
+  /// `nianjian schema check [--schema DIR] [--seeds DIR]`.
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "check",
+      abstract: "加载并检查指标库；退出码 0 无问题，1 仅有警告，2 有错误 (load and check the schema)")
 
-  func run() throws {
-    Console.err("nianjian schema: 尚未实现")
-    throw ExitStatus.usage
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var schemaOptions: SchemaOptions
+
+    @Option(
+      name: .long,
+      help: ArgumentHelp("规划原文文件夹（seeds）：核对每个指标的原文出处 (check sources against the plan texts)", valueName: "DIR"))
+    var seeds: String?
+
+    func run() throws {
+      let language = global.lang
+      let english = language == .en
+      let directory = try schemaOptions.resolveOrExit(language)
+      let shownDirectory = schemaOptions.displayPath(of: directory)
+      var seedsURL: URL?
+      if let seeds {
+        seedsURL = URL(fileURLWithPath: seeds)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: seeds, isDirectory: &isDirectory), isDirectory.boolValue else {
+          Console.err(english ? "nianjian: no seeds folder at \(seeds)" : "nianjian: 找不到规划原文文件夹：\(seeds)")
+          throw ExitStatus.usage
+        }
+      }
+      let inspection = SchemaLoader.inspect(directory: directory, seedsDirectory: seedsURL)
+      for diagnostic in inspection.diagnostics {
+        Console.out(diagnostic.formatted(english: english, directory: shownDirectory))
+      }
+      if let schema = inspection.schema {
+        for line in SchemaSummary.lines(of: schema, english: english) { Console.out(line) }
+      }
+      let errors = inspection.diagnostics.filter { $0.severity == .error }.count
+      let warnings = inspection.diagnostics.filter { $0.severity == .warning }.count
+      let infos = inspection.diagnostics.filter { $0.severity == .info }.count
+      Console.out(
+        english
+          ? "result: \(errors) error(s), \(warnings) warning(s), \(infos) info(s)"
+          : "检查结果：\(errors) 个错误，\(warnings) 个警告，\(infos) 个提示")
+      if errors > 0 { throw ExitStatus.dataErrors }
+      if warnings > 0 { throw ExitStatus.warnings }
+    }
+  }
+
+  /// `nianjian schema export [--schema DIR] [--format json|xlsx] [--out FILE]`.
+  struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "export", abstract: "导出指标库（JSON；XLSX 稍后提供） (export the schema)")
+
+    /// The export formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+      case json, xlsx
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var schemaOptions: SchemaOptions
+
+    @Option(name: .long, help: "输出格式 json|xlsx (output format)")
+    var format: Format = .json
+
+    @Option(name: .long, help: ArgumentHelp("输出文件；默认写到标准输出 (output file; default stdout)", valueName: "FILE"))
+    var out: String?
+
+    func run() throws {
+      let language = global.lang
+      if format == .xlsx {
+        Console.err(
+          language == .zh
+            ? "nianjian: schema export --format xlsx 尚未提供（需要 XLSXWriter 模块），请先使用 --format json"
+            : "nianjian: schema export --format xlsx is not yet available (needs the XLSXWriter module); use --format json"
+        )
+        throw ExitStatus.usage
+      }
+      let schema = try schemaOptions.loadSchema(language)
+      let data = Data(schema.exportJSONText().utf8)
+      guard let out else {
+        FileHandle.standardOutput.write(data)
+        return
+      }
+      do {
+        try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+      } catch {
+        Console.err(
+          language == .zh
+            ? "nianjian: 无法写入 \(out)：\(error.localizedDescription)"
+            : "nianjian: cannot write \(out): \(error.localizedDescription)")
+        throw ExitStatus.ioFailure
+      }
+    }
+  }
+}
+
+/// The summary `schema check` prints after the diagnostics.
+enum SchemaSummary {
+  /// The lines of the summary, in Chinese or English.
+  static func lines(of schema: Schema, english: Bool) -> [String] {
+    var lines: [String] = []
+    let shortVersion = String(schema.version.prefix(12))
+    lines.append(
+      english
+        ? "jurisdiction: \(schema.jurisdiction.name) (\(schema.jurisdiction.id)), schema version \(shortVersion)"
+        : "辖区：\(schema.jurisdiction.name)（\(schema.jurisdiction.id)），指标库版本 \(shortVersion)")
+    for plan in schema.plans {
+      let numeric = plan.indicators.flatMap(\.targets).filter { !$0.expression.isQualitative }.count
+      let qualitative = plan.indicators.flatMap(\.targets).filter { $0.expression.isQualitative }.count
+      let baselines = plan.indicators.filter { $0.baseline != nil }.count
+      lines.append(
+        english
+          ? "plan \(plan.id) (\(plan.fileName)) \"\(plan.title)\" \(plan.period.start)–\(plan.period.end): "
+            + "\(plan.domains.count) domains, \(plan.indicators.count) indicators, \(baselines) baselines, "
+            + "targets \(numeric) numeric / \(qualitative) qualitative, \(plan.rules.count) rules"
+          : "规划 \(plan.id)（\(plan.fileName)）《\(plan.title)》\(plan.period.start)—\(plan.period.end)："
+            + "\(plan.domains.count) 个领域，\(plan.indicators.count) 项指标，\(baselines) 个基期值，"
+            + "目标 \(numeric) 个数值 / \(qualitative) 个定性，规则 \(plan.rules.count) 条")
+      for domain in plan.domains {
+        let count = plan.indicators(inDomain: domain.code).count
+        lines.append(
+          english ? "  \(domain.code) \(domain.name): \(count)" : "  \(domain.code) \(domain.name)：\(count) 项")
+      }
+    }
+    let idle = schema.departments.filter { schema.indicators(department: $0.id).isEmpty }
+    lines.append(
+      english
+        ? "departments: \(schema.departments.count), \(idle.count) without indicators"
+          + (idle.isEmpty ? "" : " (\(idle.map(\.id).joined(separator: ", ")))")
+        : "部门：\(schema.departments.count) 个，其中 \(idle.count) 个没有报送指标"
+          + (idle.isEmpty ? "" : "（\(idle.map(\.name).joined(separator: "、"))）"))
+    return lines
   }
 }
