@@ -77,10 +77,15 @@ struct YearbookContext {
 
   /// The target as text: `2030年：≤9/10万（孕产妇死亡率控制在9/10万以下）`.
   func targetText(_ target: Target, unit: Unit) -> String {
-    let expression = target.expression.description(english: english, unit: unit)
+    let expression = expressionText(target.expression, unit: unit)
     if english { return "\(target.year): \(expression)" }
     let wording = target.text.isEmpty || target.text == expression ? "" : "（\(target.text)）"
     return "\(target.year)年：\(expression)\(wording)"
+  }
+
+  /// The expression with the unit after its numbers, except for 比值 (an index has no unit to show).
+  func expressionText(_ expression: TargetExpression, unit: Unit) -> String {
+    expression.description(english: english, unit: unit.kind == .index ? nil : unit)
   }
 
   /// 一、二、三 … for Chinese section numbers (plain numbers past ten).
