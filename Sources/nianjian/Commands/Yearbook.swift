@@ -101,7 +101,10 @@ struct Yearbook: ParsableCommand {
         reports.append(report)
         receivedAt[report.path] = Self.modificationTime(of: url)
       } catch {
-        Console.err("nianjian: " + error.message.text(global.lang))
+        let message = error.message.text(global.lang)
+        // Name the file even when the validator's sentence does not.
+        let named = message.contains(url.lastPathComponent) ? message : path + say("：", ": ") + message
+        Console.err("nianjian: " + named)
         throw error.kind == .io ? ExitStatus.ioFailure : ExitStatus.badInput
       }
     }
