@@ -84,6 +84,8 @@ import XLSXReader
     #expect(book.text(sheet, "B8") == "妇女与健康")
     // 4 indicators: met 2, near 0, not met 1, cannot assess 1, off track 1, swinging 1.
     #expect((3...9).map { book.number(sheet, "\(String(UnicodeScalar(UInt8(64 + $0))))8") } == [4, 2, 0, 1, 1, 1, 1])
+    #expect(book.text(sheet, "J4") == "2024年有数据")
+    #expect(book.number(sheet, "J8") == 3, "W-HE-01, W-HE-02 and the text of W-HE-04")
     #expect(book.text(sheet, "B10") == "合计")
     #expect(book.number(sheet, "C10") == 6)
     let offTrack = book.rows(sheet, column: "A", equal: "W-HE-02")

@@ -88,6 +88,11 @@ struct YearbookContext {
     expression.description(english: english, unit: unit.kind == .index ? nil : unit)
   }
 
+  /// The page footer, centred: `<title>  第 N 页，共 M 页` (an `&` in the title escaped, the title clipped).
+  func footer(_ title: String) -> String {
+    "&C" + String(title.prefix(100)).replacingOccurrences(of: "&", with: "&&") + t("  第 &P 页，共 &N 页", "  page &P of &N")
+  }
+
   /// 一、二、三 … for Chinese section numbers (plain numbers past ten).
   func sectionNumber(_ index: Int) -> String {
     if english { return "\(index + 1)." }
@@ -165,6 +170,16 @@ final class SheetWriter {
   /// Sets column widths: `widths[i]` for column `i`.
   func widths(_ widths: [Double]) throws {
     for (column, width) in widths.enumerated() { try sheet.setColumnWidth(width, columns: column...column) }
+  }
+
+  /// Landscape (A4 unless told), all columns on one page width, the header rows repeated, `footer` at the bottom.
+  func printAsTable(
+    headerRows: ClosedRange<Int>? = nil, footer: String, paper: PrintSetup.Paper = .a4
+  ) throws {
+    var setup = PrintSetup(paper: paper, orientation: .landscape, fitToPagesWide: 1)
+    setup.repeatRows = headerRows
+    setup.footer = footer
+    try sheet.setPrintSetup(setup)
   }
 
   /// `value` without NUL characters and clipped to the cell limit (with an ellipsis).

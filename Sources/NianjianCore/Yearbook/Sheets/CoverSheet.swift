@@ -49,6 +49,7 @@ enum ContentsSheet {
   /// Writes the table of contents. Every sheet must exist already (links are checked).
   static func write(_ context: YearbookContext, to sheet: SheetWriter) throws {
     try sheet.widths([8, 24, 80])
+    try sheet.printAsTable(footer: context.footer(context.names.contents))
     try sheet.title(context.t("目录", "Contents"))
     sheet.row += 1
     try sheet.headerRow([context.t("序号", "No."), context.t("工作表", "Sheet"), context.t("内容", "Content")])

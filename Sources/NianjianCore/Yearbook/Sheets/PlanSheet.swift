@@ -37,6 +37,7 @@ enum PlanSheet {
     try sheet.headerRow(header)
     try sheet.sheet.setRowHeight(30, row: headerRow)
     try sheet.sheet.freezePanes(topRows: headerRow + 1, leftColumns: 2)
+    try sheet.printAsTable(headerRows: headerRow...headerRow, footer: context.footer(section.plan.title), paper: .a3)
 
     for (index, domain) in section.domains.enumerated() {
       try sheet.sheet.merge(

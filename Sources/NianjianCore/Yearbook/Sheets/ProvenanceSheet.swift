@@ -24,6 +24,7 @@ enum ProvenanceSheet {
     sheet.row = headerRow
     try sheet.headerRow(headers(context))
     try sheet.sheet.freezePanes(topRows: headerRow + 1)
+    try sheet.printAsTable(headerRows: headerRow...headerRow, footer: context.footer(context.names.provenance))
     for value in context.analysis.sortedValues {
       let row = sheet.row
       try sheet.text(value.indicatorCode, row: row, column: 0)
@@ -70,6 +71,7 @@ enum ConflictsSheet {
   /// Writes the sheet.
   static func write(_ context: YearbookContext, to sheet: SheetWriter) throws {
     try sheet.widths([8, 11, 28, 7, 12, 20, 28, 12, 8, 16, 12, 28, 12, 8])
+    try sheet.printAsTable(footer: context.footer(context.names.conflicts))
     try sheet.title(context.t("数据冲突与修订", "Conflicts and revisions"))
     sheet.row += 1
     try sheet.title(

@@ -34,6 +34,7 @@ enum WarningsSheet {
   /// Writes the sheet.
   static func write(_ context: YearbookContext, to sheet: SheetWriter) throws {
     try sheet.widths([6, 20, 24, 11, 28, 12, 8, 10, 12, 44, 40, 12])
+    try sheet.printAsTable(footer: context.footer(context.names.warnings))
     try sheet.title(context.t("\(context.year)年审核警告与情况说明", "Warnings and explanations \(context.year)"))
     sheet.row += 1
     try sheet.title(context.t("一、审核警告（核实性审核）", "1. Warnings (to be verified)"), format: YearbookStyle.heading)
@@ -85,6 +86,7 @@ enum SubmissionsSheet {
   /// Writes the sheet.
   static func write(_ context: YearbookContext, to sheet: SheetWriter) throws {
     try sheet.widths([22, 14, 30, 66, 22, 18, 8, 8, 14])
+    try sheet.printAsTable(footer: context.footer(context.names.submissions))
     try sheet.title(context.t("\(context.year)年各部门报送情况", "Submissions \(context.year)"))
     sheet.row += 1
     try sheet.headerRow([
