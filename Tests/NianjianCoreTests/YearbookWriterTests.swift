@@ -165,6 +165,9 @@ import XLSXReader
     shuffled.values.reverse()
     shuffled.submissions.reverse()
     shuffled.warnings.reverse()
+    shuffled.conflicts = shuffled.conflicts.map {
+      Conflict(indicatorCode: $0.indicatorCode, year: $0.year, values: $0.values.reversed())
+    }
     let second = try Data(contentsOf: try YearbookScratch.write(shuffled))
     #expect(first == second)
   }
@@ -188,6 +191,18 @@ import XLSXReader
       (error as? YearbookWriteError)?.kind == .io
     }
     #expect(!FileManager.default.fileExists(atPath: url.path))
+  }
+
+  @Test func folderInThePlaceOfTheFileIsAnIOError() throws {
+    let folder = try TestSupport.makeTemporaryDirectory("yearbook")
+    let url = folder.appendingPathComponent("年鉴.xlsx")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+    #expect {
+      try YearbookWriter.write(try YearbookFixture.input(), to: url)
+    } throws: { error in
+      (error as? YearbookWriteError)?.kind == .io
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["年鉴.xlsx"])
   }
 
   @Test func existingFileIsReplacedWhole() throws {

@@ -108,6 +108,21 @@ struct YearbookAnalysis: Sendable {
       revisionsByCode[revision.indicatorCode, default: [:]][revision.year, default: []].append(revision)
     }
 
+    for (code, years) in conflictsByCode {
+      for (conflictYear, values) in years {
+        conflictsByCode[code]?[conflictYear] = values.sorted { Self.precedes($0, $1, order: order) }
+      }
+    }
+    for (code, years) in revisionsByCode {
+      for (revisionYear, revisions) in years {
+        revisionsByCode[code]?[revisionYear] = revisions.sorted {
+          Self.precedes($0.newValue, $1.newValue, order: order)
+            || (!Self.precedes($1.newValue, $0.newValue, order: order)
+              && Self.precedes($0.oldValue, $1.oldValue, order: order))
+        }
+      }
+    }
+
     var plans: [PlanSection] = []
     for plan in schema.plans {
       let codes = Set(plan.indicators.map(\.code))

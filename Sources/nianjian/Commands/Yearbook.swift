@@ -61,7 +61,8 @@ struct Yearbook: ParsableCommand {
       try YearbookWriter.write(input, to: outURL, language: language)
     } catch let error as YearbookWriteError {
       Console.err("nianjian: " + error.message.text(language))
-      throw error.kind == .io ? ExitStatus.ioFailure : ExitStatus.dataErrors
+      // Both kinds mean no yearbook was produced; there is no data error to report.
+      throw ExitStatus.ioFailure
     } catch {
       Console.err("nianjian: " + say("无法写入 \(out)：\(error)", "cannot write \(out): \(error)"))
       throw ExitStatus.ioFailure
