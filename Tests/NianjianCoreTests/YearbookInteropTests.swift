@@ -109,3 +109,39 @@ import XLSXReader
     #expect(book.text("妇女发展规划", "L6") == "未达标")
   }
 }
+
+extension YearbookInteropTests {
+  @Test(.enabled(if: TestSupport.hasLibreOffice)) func libreOfficeConvertsEnglishAndRealJurisdictionYearbooks() throws {
+    let english = try YearbookScratch.write(try YearbookFixture.input(), language: .en, name: "english.xlsx")
+    let guandu = try YearbookScratch.write(try YearbookRealJurisdictionTests.input(), name: "guandu.xlsx")
+    for url in [english, guandu] {
+      let out = try TestSupport.makeTemporaryDirectory("yearbook-lo")
+      let profile = try TestSupport.makeTemporaryDirectory("lo-profile")
+      defer { try? FileManager.default.removeItem(at: profile) }
+      let result = try TestSupport.run(
+        URL(fileURLWithPath: "/usr/bin/soffice"),
+        [
+          "-env:UserInstallation=file://\(profile.path)", "--headless", "--convert-to", "xlsx", "--outdir",
+          out.path, url.path,
+        ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let converted = try ReadYearbook(out.appendingPathComponent(url.lastPathComponent))
+      #expect(converted.sheetNames == (try ReadYearbook(url)).sheetNames)
+    }
+  }
+}
+
+extension YearbookInteropTests {
+  @Test(.enabled(if: hasOpenpyxl)) func realJurisdictionGetsOneChartPerNumericIndicator() throws {
+    let input = try YearbookRealJurisdictionTests.input()
+    let sheets = try Self.inspect(try YearbookScratch.write(input))
+    let names = YearbookSheetNames(schema: input.schema, language: .zh)
+    let analysis = YearbookAnalysis(input)
+    for (index, section) in analysis.plans.enumerated() {
+      let charts = sheets.first { $0.name == names.charts[index] }?.charts ?? []
+      let expected = section.records.filter { ChartsSheet.isCharted($0, years: section.years) }.count
+      #expect(charts.count == expected, "\(names.charts[index])")
+      #expect(expected == section.records.filter { !$0.indicator.isQualitative }.count)
+    }
+  }
+}
