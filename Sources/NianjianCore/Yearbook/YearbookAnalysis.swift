@@ -116,9 +116,7 @@ struct YearbookAnalysis: Sendable {
     for (code, years) in revisionsByCode {
       for (revisionYear, revisions) in years {
         revisionsByCode[code]?[revisionYear] = revisions.sorted {
-          Self.precedes($0.newValue, $1.newValue, order: order)
-            || (!Self.precedes($1.newValue, $0.newValue, order: order)
-              && Self.precedes($0.oldValue, $1.oldValue, order: order))
+          Self.revisionKey($0, order: order).lexicographicallyPrecedes(Self.revisionKey($1, order: order))
         }
       }
     }
@@ -237,18 +235,24 @@ struct YearbookAnalysis: Sendable {
   }
 
   /// The total order of stored values: plan and indicator order (unknown codes last, by code), year, submission,
-  /// department, file, sheet, cell, raw text.
+  /// department, file, sheet, cell, raw text, quantity.
   static func precedes(_ a: StoredValue, _ b: StoredValue, order: [String: Int]) -> Bool {
-    let rankA = order[a.indicatorCode] ?? Int.max
-    let rankB = order[b.indicatorCode] ?? Int.max
-    if rankA != rankB { return rankA < rankB }
-    if a.indicatorCode != b.indicatorCode { return a.indicatorCode < b.indicatorCode }
-    if a.year != b.year { return a.year < b.year }
-    if a.submissionID != b.submissionID { return a.submissionID < b.submissionID }
-    let keysA = [a.department, a.provenance.fileName, a.provenance.sheet, a.provenance.cell, a.provenance.rawText]
-    let keysB = [b.department, b.provenance.fileName, b.provenance.sheet, b.provenance.cell, b.provenance.rawText]
-    for (x, y) in zip(keysA, keysB) where x != y { return x < y }
-    return quantityKey(a.quantity) < quantityKey(b.quantity)
+    sortKey(a, order: order).lexicographicallyPrecedes(sortKey(b, order: order))
+  }
+
+  /// The key of ``precedes(_:_:order:)``.
+  static func sortKey(_ value: StoredValue, order: [String: Int]) -> [SortPart] {
+    [
+      .number(order[value.indicatorCode] ?? Int.max), .text(value.indicatorCode), .number(value.year),
+      .number(Int(clamping: value.submissionID)), .text(value.department), .text(value.provenance.fileName),
+      .text(value.provenance.sheet), .text(value.provenance.cell), .text(value.provenance.rawText),
+      .text(quantityKey(value.quantity)),
+    ]
+  }
+
+  /// The order of revisions: by the new value, then the old one.
+  static func revisionKey(_ revision: Revision, order: [String: Int]) -> [SortPart] {
+    sortKey(revision.newValue, order: order) + sortKey(revision.oldValue, order: order)
   }
 
   /// A sortable text for a quantity (used only to break ties).
@@ -259,4 +263,12 @@ struct YearbookAnalysis: Sendable {
     case .missing(let reason): return "m:" + reason.rawValue
     }
   }
+}
+
+/// One part of a lexicographic sort key: the yearbook sorts everything by such keys, never by dictionary order.
+enum SortPart: Comparable, Sendable {
+  /// A number (an order in the schema, a year, an id).
+  case number(Int)
+  /// A text, compared by Unicode scalars.
+  case text(String)
 }
