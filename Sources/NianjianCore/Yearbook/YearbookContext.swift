@@ -95,7 +95,7 @@ struct YearbookContext {
 
   /// 一、二、三 … for Chinese section numbers (plain numbers past ten).
   func sectionNumber(_ index: Int) -> String {
-    if english { return "\(index + 1)." }
+    if english { return "\(index + 1). " }
     let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
     return index < numerals.count ? numerals[index] + "、" : "\(index + 1)、"
   }
