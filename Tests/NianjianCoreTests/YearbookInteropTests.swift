@@ -58,6 +58,7 @@ import XLSXReader
     #expect(women.fills["L5"] == "C6EFCE")
     #expect(women.cells["L6"] as? String == "未达标")
     #expect(women.fills["L6"] == "FFC7CE")
+    #expect(women.comments["I6"] == "情况说明：" + YearbookFixture.explainedSwing)
     #expect(women.comments["I11"]?.contains("96.5") == true)
     #expect(women.comments["I11"]?.contains("95.8") == true)
     let children = try #require(byName["儿童发展规划"])

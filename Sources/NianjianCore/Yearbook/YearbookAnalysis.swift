@@ -37,6 +37,8 @@ struct IndicatorRecord: Sendable {
   var volatility: Volatility.Report
   /// Revisions of this indicator, by year.
   var revisions: [Int: [Revision]]
+  /// The departments' explanations (情况说明) typed next to the values, by year, without repeats.
+  var explanations: [Int: [String]] = [:]
 
   /// Whether the projection misses the target (预计达标困难).
   var isOffTrack: Bool { onTrack == false }
@@ -195,10 +197,18 @@ struct YearbookAnalysis: Sendable {
       }
     }
     let volatility = Volatility.assess(series: trendSeries, unit: indicator.unit, since: year)
+    var explanations: [Int: [String]] = [:]
+    for (valueYear, yearValues) in values {
+      var texts: [String] = []
+      for text in yearValues.compactMap(\.explanation) where !text.isEmpty && !texts.contains(text) {
+        texts.append(text)
+      }
+      if !texts.isEmpty { explanations[valueYear] = texts }
+    }
     return IndicatorRecord(
       indicator: indicator, plan: plan, cells: cells, series: series, target: target, attainment: attainment,
       trendSeries: trendSeries, projection: projection, onTrack: onTrack, volatility: volatility,
-      revisions: revisions)
+      revisions: revisions, explanations: explanations)
   }
 
   /// Judges the value of `year`, or of the latest earlier year with a value, against `target`.

@@ -60,8 +60,8 @@ enum PlanSheet {
         "Sources: the member units' annual returns (see \"\(context.names.submissions)\" and \"\(context.names.provenance)\"); baselines and targets from \(plan.title)."
       ),
       context.t(
-        "符号说明：\"—\"表示无数据；\"不适用\"表示该指标不适用；\"※ 数据冲突\"表示不同来源的数值不一致，见\"\(context.names.conflicts)\"；有批注的单元格有修订记录。",
-        "Symbols: \"—\" no data; \"n/a\" not applicable; \"※ conflict\" sources disagree, see \"\(context.names.conflicts)\"; cells with a note were revised."
+        "符号说明：\"—\"表示无数据；\"不适用\"表示该指标不适用；\"※ 数据冲突\"表示不同来源的数值不一致，见\"\(context.names.conflicts)\"；批注中为修订记录和部门的情况说明。",
+        "Symbols: \"—\" no data; \"n/a\" not applicable; \"※ conflict\" sources disagree, see \"\(context.names.conflicts)\"; notes hold revisions and the departments' explanations."
       ),
       context.t(
         "达标情况以文字和颜色表示：达标（绿）、接近达标（黄，差距在目标值的5%以内）、未达标（红）、无法评估（灰）。",
@@ -113,6 +113,9 @@ enum PlanSheet {
           context.t("修订：", "Revised: ") + context.quantityText(revision.oldValue.quantity) + " → "
             + context.quantityText(revision.newValue.quantity) + "（\(revision.oldValue.provenance.fileName) → "
             + "\(revision.newValue.provenance.fileName)）")
+      }
+      for explanation in record.explanations[year] ?? [] {
+        noteLines.append(context.t("情况说明：", "Explanation: ") + explanation)
       }
       if !noteLines.isEmpty { try sheet.note(noteLines.joined(separator: "\n"), row: row, column: column) }
     }
