@@ -126,3 +126,22 @@ import Testing
     #expect(YearbookSheetNames.unique("目录", used: &used) == "目录3")
   }
 }
+
+@Suite struct YearbookLimitsTests {
+  @Test func valuesFromLongAgoDoNotWidenThePlanSheetBeyondTheLimit() throws {
+    var input = try YearbookFixture.input()
+    input.values.append(YearbookFixture.value("W-HE-01", 1, .number(99), "health", row: 5))
+    input.values.append(YearbookFixture.value("W-HE-01", 1990, .number(30), "health", row: 5))
+    let analysis = YearbookAnalysis(input)
+    let women = try #require(analysis.plans.first { $0.plan.id == "women" })
+    #expect(women.years.count == YearbookAnalysis.maximumYearColumns)
+    #expect(women.years.first == 1990 - 25)
+    #expect(women.years.last == 2024)
+    let book = try ReadYearbook(try YearbookScratch.write(input))
+    #expect(book.rows("数据来源", column: "C", equal: "1").isEmpty, "years are numbers")
+    let provenanceYears = (book.cells["数据来源"] ?? [:]).filter { $0.key.hasPrefix("C") }.compactMap {
+      $0.value.numericValue
+    }
+    #expect(provenanceYears.contains(1))
+  }
+}

@@ -60,7 +60,8 @@ struct DomainSection: Sendable {
 struct PlanSection: Sendable {
   /// The plan.
   var plan: Plan
-  /// The year columns: from the plan's start (or the earliest reported year, when earlier) to the yearbook's year.
+  /// The year columns: from the plan's start (or the earliest reported year, when earlier) to the yearbook's year,
+  /// at most ``YearbookAnalysis/maximumYearColumns`` of them.
   var years: [Int]
   /// The domains in plan order (indicators whose domain is not listed come last under their code).
   var domains: [DomainSection]
@@ -88,6 +89,9 @@ struct YearbookAnalysis: Sendable {
   var offTrack: [IndicatorRecord] { allRecords.filter(\.isOffTrack) }
   /// The swinging records (波动较大), in plan order.
   var swinging: [IndicatorRecord] { allRecords.filter(\.isSwinging) }
+
+  /// The most year columns a plan sheet shows (the latest ones); older values are still on the provenance sheet.
+  static let maximumYearColumns = 60
 
   /// Analyses `input`.
   init(_ input: YearbookInput) {
@@ -127,7 +131,8 @@ struct YearbookAnalysis: Sendable {
     for plan in schema.plans {
       let codes = Set(plan.indicators.map(\.code))
       let earliest = sortedValues.filter { codes.contains($0.indicatorCode) && $0.year <= input.year }.map(\.year).min()
-      let first = min(plan.period.start, earliest ?? plan.period.start)
+      let oldestShown = input.year - Self.maximumYearColumns + 1
+      let first = max(min(plan.period.start, earliest ?? plan.period.start), oldestShown)
       let years = first <= input.year ? Array(first...input.year) : []
       var domainCodes = plan.domains.map(\.code)
       for indicator in plan.indicators where !domainCodes.contains(indicator.domain) {
