@@ -41,9 +41,14 @@ enum ContentsSheet {
     ]
     for (number, entry) in entries.enumerated() {
       try sheet.integer(number + 1, row: sheet.row, column: 0, format: YearbookStyle.centered)
-      try sheet.sheet.writeInternalLink(
-        to: SheetReference(sheet: entry.0, cell: CellAddress(row: 0, column: 0)),
-        at: CellAddress(row: sheet.row, column: 1), text: entry.0, format: YearbookStyle.link)
+      if entry.0 == names.chartData {
+        // Excel refuses to follow a link into a hidden sheet ("Reference isn't valid"): name it only.
+        try sheet.text(entry.0, row: sheet.row, column: 1)
+      } else {
+        try sheet.sheet.writeInternalLink(
+          to: SheetReference(sheet: entry.0, cell: CellAddress(row: 0, column: 0)),
+          at: CellAddress(row: sheet.row, column: 1), text: entry.0, format: YearbookStyle.link)
+      }
       try sheet.text(entry.1, row: sheet.row, column: 2)
       sheet.row += 1
     }
