@@ -75,17 +75,18 @@ struct YearbookContext {
     }
   }
 
-  /// The target as text: `2030年：≤9/10万（孕产妇死亡率控制在9/10万以下）`.
-  func targetText(_ target: Target, unit: Unit) -> String {
-    let expression = expressionText(target.expression, unit: unit)
+  /// The target of `indicator` as text: `2030年：≤9/10万（孕产妇死亡率控制在9/10万以下）`.
+  func targetText(_ target: Target, of indicator: Indicator) -> String {
+    let expression = expressionText(target.expression, of: indicator)
     if english { return "\(target.year): \(expression)" }
     let wording = target.text.isEmpty || target.text == expression ? "" : "（\(target.text)）"
     return "\(target.year)年：\(expression)\(wording)"
   }
 
-  /// The expression with the unit after its numbers, except for 比值 (an index has no unit to show).
-  func expressionText(_ expression: TargetExpression, unit: Unit) -> String {
-    expression.description(english: english, unit: unit.kind == .index ? nil : unit)
+  /// The expression with the indicator's unit after its numbers, except for 比值 (an index has no unit to show).
+  func expressionText(_ expression: TargetExpression, of indicator: Indicator) -> String {
+    let unit = indicator.unit
+    return expression.description(english: english, unit: unit.kind == .index ? nil : unit)
   }
 
   /// The page footer, centred: `<title>  第 N 页，共 M 页` (an `&` in the title escaped, the title clipped).

@@ -121,7 +121,7 @@ enum PlanSheet {
     }
     var column = firstYearColumn + years.count
     try sheet.text(
-      record.target.map { context.targetText($0, unit: indicator.unit) } ?? context.noData, row: row, column: column)
+      record.target.map { context.targetText($0, of: indicator) } ?? context.noData, row: row, column: column)
     column += 1
     if let judged = record.attainment.year {
       try sheet.integer(judged, row: row, column: column, format: YearbookStyle.centered)

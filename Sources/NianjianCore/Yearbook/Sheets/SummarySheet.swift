@@ -93,7 +93,7 @@ enum SummarySheet {
       try sheet.text(indicator.code, row: row, column: 0)
       try sheet.text(indicator.name, row: row, column: 1)
       try sheet.text(indicator.unit.symbol, row: row, column: 2, format: YearbookStyle.centered)
-      try sheet.text(record.target.map { context.targetText($0, unit: indicator.unit) } ?? "", row: row, column: 3)
+      try sheet.text(record.target.map { context.targetText($0, of: indicator) } ?? "", row: row, column: 3)
       let numberFormat = YearbookStyle.number(decimals: indicator.decimals)
       if let projection = record.projection {
         try sheet.number(projection, row: row, column: 4, format: numberFormat)
