@@ -1,7 +1,7 @@
 /// What a cell holds. Write it with ``Worksheet/write(_:row:column:format:)``.
 ///
-/// Numbers are written so that every finite `Double` reads back bit for bit (see the article
-/// "Numbers are never changed" in the catalog); NaN and infinities are refused.
+/// Numbers are written so that every finite `Double` reads back bit for bit (see "Promises" on
+/// the module page); NaN and infinities are refused.
 public enum CellContent: Hashable, Sendable {
   /// A number.
   case number(Double)

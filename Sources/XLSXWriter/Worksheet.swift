@@ -161,7 +161,8 @@ public final class Worksheet {
     try core.activate(sheet: index)
   }
 
-  /// Makes this the leftmost visible tab when there are more tabs than fit.
+  /// Makes this the leftmost visible tab when there are more tabs than fit (ignored when it lies
+  /// right of the active sheet, which must stay in view).
   public func setFirstSheet() throws {
     try core.setFirstSheet(sheet: index)
   }
