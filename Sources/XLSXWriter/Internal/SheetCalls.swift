@@ -7,6 +7,10 @@ extension WorkbookCore {
     CallSite(function, sheet: sheets[index].name, cell: cell)
   }
 
+  func site(_ function: String, sheet index: Int, address: CellAddress) -> CallSite {
+    CallSite(function, sheet: sheets[index].name, address: address)
+  }
+
   /// The open worksheet handle (throws once the workbook is closed).
   func sheetHandle(_ index: Int, _ site: CallSite) throws -> UnsafeMutablePointer<lxw_worksheet> {
     _ = try open(site)
@@ -16,7 +20,7 @@ extension WorkbookCore {
   // MARK: Cells
 
   func write(_ content: CellContent, at address: CellAddress, format: CellFormat?, sheet index: Int) throws {
-    let site = site("Worksheet.write", sheet: index, cell: address.a1)
+    let site = site("Worksheet.write", sheet: index, address: address)
     let sheet = try sheetHandle(index, site)
     try site.requireInsideGrid(address)
     let row = lxw_row_t(address.row)
@@ -77,10 +81,10 @@ extension WorkbookCore {
       let cellFormat = try self.format(format, site)
       try site.calling("worksheet_write_blank").check(worksheet_write_blank(sheet, row, column, cellFormat))
     }
-    setValueEdit(valueEdit, for: address.a1, sheet: index)
+    setValueEdit(valueEdit, for: address, sheet: index)
   }
 
-  func setValueEdit(_ edit: XMLPatches.ValueEdit?, for reference: String, sheet index: Int) {
+  func setValueEdit(_ edit: XMLPatches.ValueEdit?, for reference: CellAddress, sheet index: Int) {
     if let edit {
       sheets[index].valueEdits[reference] = edit
     } else if !sheets[index].valueEdits.isEmpty {
@@ -107,7 +111,7 @@ extension WorkbookCore {
     if !sheets[index].valueEdits.isEmpty {
       for row in range.first.row...range.last.row {
         for column in range.first.column...range.last.column {
-          sheets[index].valueEdits[CellAddress(row: row, column: column).a1] = nil
+          sheets[index].valueEdits[CellAddress(row: row, column: column)] = nil
         }
       }
     }
@@ -280,7 +284,7 @@ extension WorkbookCore {
     try site.calling("worksheet_write_url_opt").check(
       worksheet_write_url_opt(
         sheet, lxw_row_t(address.row), lxw_col_t(address.column), url, cellFormat, text, tooltip))
-    setValueEdit(nil, for: address.a1, sheet: index)
+    setValueEdit(nil, for: address, sheet: index)
   }
 
   // MARK: Page setup

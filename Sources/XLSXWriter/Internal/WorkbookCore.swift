@@ -221,7 +221,7 @@ final class WorkbookCore {
 
     var edits: [(part: String, edit: ([UInt8]) throws -> [UInt8])] = []
     for (index, sheet) in sheets.enumerated() where !sheet.valueEdits.isEmpty {
-      let valueEdits = sheet.valueEdits
+      let valueEdits = Dictionary(uniqueKeysWithValues: sheet.valueEdits.map { ($0.key.a1, $0.value) })
       edits.append(("xl/worksheets/sheet\(index + 1).xml", { XMLPatches.editCellValues($0, valueEdits) }))
     }
     if structureProtection.enabled {
