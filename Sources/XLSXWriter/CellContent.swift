@@ -6,7 +6,7 @@ public enum CellContent: Hashable, Sendable {
   /// A number.
   case number(Double)
   /// A text (up to ``WriteLimits/maxCellTextCharacters`` characters, no NUL).
-  /// An empty text writes nothing unless a format is given, then a blank styled cell.
+  /// An empty text writes an empty cell, like ``blank``.
   case string(String)
   /// A formula such as `"SUM(B2:B9)"` (a leading `=` is allowed), with the value it evaluates to
   /// if known. Without a cached value the file stores no value at all (not 0), so readers see
@@ -19,6 +19,6 @@ public enum CellContent: Hashable, Sendable {
   case date(year: Int, month: Int, day: Int)
   /// A date with a time of day (shown as `yyyy-mm-dd hh:mm:ss` unless the format gives one).
   case dateTime(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double)
-  /// No value; with a format, an empty styled cell (e.g. an unlocked input cell).
+  /// No value: clears the cell; with a format, an empty styled cell (e.g. an unlocked input cell).
   case blank
 }

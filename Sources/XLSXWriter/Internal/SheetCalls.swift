@@ -35,7 +35,8 @@ extension WorkbookCore {
     case .string(let text):
       try site.requireNoNUL(text, what: "the text")
       try site.requireScalars(text, atMost: WriteLimits.maxCellTextCharacters, what: "the text")
-      let cellFormat = try self.format(format, site)
+      // An empty text or a blank without a format still replaces what the cell held.
+      let cellFormat = try self.format(text.isEmpty ? format ?? CellFormat() : format, site)
       if text.isEmpty {
         try site.calling("worksheet_write_blank").check(worksheet_write_blank(sheet, row, column, cellFormat))
       } else {
@@ -78,7 +79,7 @@ extension WorkbookCore {
       try site.calling("worksheet_write_number").check(worksheet_write_number(sheet, row, column, serial, cellFormat))
       valueEdit = NumberText.exactReplacement(for: serial).map { .replace($0) }
     case .blank:
-      let cellFormat = try self.format(format, site)
+      let cellFormat = try self.format(format ?? CellFormat(), site)
       try site.calling("worksheet_write_blank").check(worksheet_write_blank(sheet, row, column, cellFormat))
     }
     setValueEdit(valueEdit, for: address, sheet: index)
