@@ -239,11 +239,28 @@ final class WorkbookCore {
     }
     if !edits.isEmpty { try PackagePatcher.apply(to: temporaryPath, edits: edits) }
 
+    try flushToDisk(temporaryPath, site)
     guard rename(temporaryPath, destinationPath) == 0 else {
       let reason = String(cString: strerror(errno))
       throw site.calling("rename").error(.fileSystem, "cannot move the finished file to \(destinationPath): \(reason)")
     }
     keepTemporary = true
+  }
+
+  /// Makes the finished bytes durable before the rename publishes them (a crash then leaves either
+  /// the old file or the complete new one).
+  private func flushToDisk(_ path: String, _ site: CallSite) throws {
+    do {
+      guard let file = FileHandle(forReadingAtPath: path) else {
+        throw site.calling("fsync").error(.fileSystem, "cannot open \(path) to flush it to disk")
+      }
+      defer { try? file.close() }
+      try file.synchronize()
+    } catch let error as XLSXWriteError {
+      throw error
+    } catch {
+      throw site.calling("fsync").error(.fileSystem, "cannot flush \(path) to disk: \(error)")
+    }
   }
 
   /// A hidden sheet can be neither active nor the first tab; at least one sheet must be visible.
