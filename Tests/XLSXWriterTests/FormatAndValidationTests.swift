@@ -90,6 +90,26 @@ struct FormatAndValidationTests {
     #expect(json["sheets"]["_lists"]["state"].string == "hidden")
   }
 
+  @Test(.enabled(if: Inspector.hasOpenpyxl))
+  func autofilterZoomAndNotesByRowAndColumn() throws {
+    let scratch = try Scratch()
+    let book = try Workbook(path: scratch.path("filter.xlsx"))
+    let sheet = try book.addWorksheet("表1")
+    try sheet.writeRow([.string("单位"), .string("数值")], at: CellAddress("A1"))
+    try sheet.setAutofilter(CellRange("A1:B10"))
+    try sheet.setZoom(120)
+    try sheet.addNote("说明", row: 1, column: 1, author: "填表人", visible: true)
+    try book.close()
+    let code = """
+      import sys, openpyxl
+      ws = openpyxl.load_workbook(sys.argv[1])["表1"]
+      print(ws.auto_filter.ref, ws.sheet_view.zoomScale, ws["B2"].comment.text, ws["B2"].comment.author)
+      """
+    let result = try TestSupport.python(["-c", code, scratch.path("filter.xlsx")])
+    #expect(result.stdout == "A1:B10 120 说明 填表人\n")
+    #expect(Workbook.libraryVersion.hasPrefix("1."))
+  }
+
   @Test func inlineListsStayWithinLibxlsxwriterLimits() {
     #expect(WorkbookCore.fitsInline(["是", "否"]))
     #expect(!WorkbookCore.fitsInline(Array(repeating: "x", count: 256)))

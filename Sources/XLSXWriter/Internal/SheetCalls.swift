@@ -184,6 +184,16 @@ extension WorkbookCore {
     worksheet_freeze_panes(sheet, lxw_row_t(rows), lxw_col_t(columns))
   }
 
+  func setAutofilter(_ range: CellRange, sheet index: Int) throws {
+    let site = site("Worksheet.setAutofilter", sheet: index, cell: range.a1)
+    let sheet = try sheetHandle(index, site)
+    try site.requireInsideGrid(range)
+    try site.calling("worksheet_autofilter").check(
+      worksheet_autofilter(
+        sheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column), lxw_row_t(range.last.row),
+        lxw_col_t(range.last.column)))
+  }
+
   func setZoom(_ percent: Int, sheet index: Int) throws {
     let site = site("Worksheet.setZoom", sheet: index)
     let sheet = try sheetHandle(index, site)
