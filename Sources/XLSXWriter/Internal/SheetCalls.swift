@@ -40,7 +40,9 @@ extension WorkbookCore {
       if text.isEmpty {
         try site.calling("worksheet_write_blank").check(worksheet_write_blank(sheet, row, column, cellFormat))
       } else {
-        try site.calling("worksheet_write_string").check(worksheet_write_string(sheet, row, column, text, cellFormat))
+        let stored = TextEscaping.escapeUnderscores(text)
+        try site.calling("worksheet_write_string").check(
+          worksheet_write_string(sheet, row, column, stored, cellFormat))
       }
     case .formula(let formula, let cached):
       try site.requireNoNUL(formula, what: "the formula")
@@ -61,7 +63,7 @@ extension WorkbookCore {
         try site.requireNoNUL(text, what: "the formula's cached text")
         try site.requireScalars(text, atMost: WriteLimits.maxCellTextCharacters, what: "the formula's cached text")
         try site.calling("worksheet_write_formula_str").check(
-          worksheet_write_formula_str(sheet, row, column, body, cellFormat, text))
+          worksheet_write_formula_str(sheet, row, column, body, cellFormat, TextEscaping.escapeUnderscores(text)))
       }
     case .bool(let value):
       let cellFormat = try self.format(format, site)
@@ -294,7 +296,8 @@ extension WorkbookCore {
     let cellFormat = try self.format(format, site)
     try site.calling("worksheet_write_url_opt").check(
       worksheet_write_url_opt(
-        sheet, lxw_row_t(address.row), lxw_col_t(address.column), url, cellFormat, text, tooltip))
+        sheet, lxw_row_t(address.row), lxw_col_t(address.column), url, cellFormat,
+        text.map(TextEscaping.escapeUnderscores), tooltip))
     setValueEdit(nil, for: address, sheet: index)
   }
 

@@ -160,7 +160,8 @@ final class WorkbookCore {
     for (row, value) in values.enumerated() {
       let cellSite = CallSite(
         "worksheet_write_string", sheet: options.listSheetName, cell: CellAddress(row: row, column: column).a1)
-      try cellSite.check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), value, nil))
+      let stored = TextEscaping.escapeUnderscores(value)
+      try cellSite.check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), stored, nil))
     }
     let reference = SheetReference(
       sheet: options.listSheetName,
