@@ -10,7 +10,8 @@ public enum CellContent: Hashable, Sendable {
   case string(String)
   /// A formula such as `"SUM(B2:B9)"` (a leading `=` is allowed), with the value it evaluates to
   /// if known. Without a cached value the file stores no value at all (not 0), so readers see
-  /// "not calculated" and Excel/LibreOffice compute it on load.
+  /// "not calculated" and Excel/LibreOffice compute it on load. Functions newer than Excel 2007
+  /// need their `_xlfn.` prefix (e.g. `_xlfn.STDEV.S`), as libxlsxwriter stores formulas verbatim.
   case formula(String, cached: FormulaResult? = nil)
   /// `TRUE` or `FALSE`.
   case bool(Bool)
