@@ -208,7 +208,7 @@ final class WorkbookCore {
     documentProperties.hyperlink_base = arena.copyOptional(properties.hyperlinkBase)
     // libxlsxwriter reads the clock when `created` is 0, so the epoch itself becomes second 1.
     documentProperties.created = max(1, time_t(options.creationDate.timeIntervalSince1970.rounded(.down)))
-    let propertiesResult = workbook_set_properties(workbook, &documentProperties)
+    let propertiesResult = withExtendedLifetime(arena) { workbook_set_properties(workbook, &documentProperties) }
     guard propertiesResult == LXW_NO_ERROR else {
       lxw_workbook_free(workbook)
       try site.calling("workbook_set_properties").check(propertiesResult)
