@@ -83,6 +83,7 @@ final class WorksheetHandler: XMLContentHandler {
   private(set) var hiddenColumns: [ClosedRange<Int>] = []
   private(set) var dimension: String?
   private(set) var contentError: XLSXReadError?
+  private var failed = false
 
   private let sharedStrings: [String]
   private let styles: StyleTable
@@ -128,14 +129,15 @@ final class WorksheetHandler: XMLContentHandler {
   }
 
   private func fail(_ kind: XLSXReadError.Kind, _ detail: String, cell: Bool = true) {
-    guard contentError == nil else { return }
+    guard !failed else { return }
+    failed = true
     var context = errorContext
     if cell { context.cell = CellReference.name(row: max(row, 1), column: max(column, 1)) }
     contentError = XLSXReadError(kind, context, detail: detail)
   }
 
   func startElement(_ name: XMLBytes, namespace: XMLBytes, attributes: XMLAttributes) {
-    guard contentError == nil else { return }
+    guard !failed else { return }
     switch name.count {
     case 1:
       switch name[0] {
@@ -179,7 +181,7 @@ final class WorksheetHandler: XMLContentHandler {
   }
 
   func endElement(_ name: XMLBytes) {
-    guard contentError == nil else { return }
+    guard !failed else { return }
     switch name.count {
     case 1:
       switch name[0] {
@@ -421,12 +423,9 @@ final class WorksheetHandler: XMLContentHandler {
       cellValue = .string(text)  // an unknown type keeps its raw text
       if includeDetails { raw = text }
     }
-    var cell = Cell(row: row, column: column, value: cellValue, rawValue: raw)
-    if includeDetails {
-      cell.numberFormat = style?.numberFormat
-      cell.style = style?.summary
-      if sawFormula { cell.formula = formulaText() }
-    }
+    var cell = Cell(
+      row: row, column: column, value: cellValue, rawValue: raw, format: includeDetails ? style?.format : nil)
+    if includeDetails && sawFormula { cell.formula = formulaText() }
     cells.append(cell)
   }
 

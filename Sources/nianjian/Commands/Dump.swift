@@ -186,6 +186,7 @@ enum DumpWriter {
         case .date(let date):
           sum += date.serial
         case .string(let text), .error(let text):
+          if text.isEmpty { continue }  // an empty string is not a value for the count
           characters += codePoints(text)
         case .bool:
           break
