@@ -3,8 +3,10 @@ import Schema
 import Testing
 
 @Suite struct AttainmentTests {
-  private func status(_ text: String, _ value: Double?, year: Int = 2025, series: [Int: Double] = [:],
-                      baseline: Baseline? = nil, direction: Direction = .neutral, decimals: Int? = nil)
+  private func status(
+    _ text: String, _ value: Double?, year: Int = 2025, series: [Int: Double] = [:],
+    baseline: Baseline? = nil, direction: Direction = .neutral, decimals: Int? = nil
+  )
     throws -> Attainment.Status
   {
     let target = try TargetExpressionParser.parse(text)
@@ -164,7 +166,9 @@ import Testing
   }
 
   @Test func nearIsOnlyEverWithinFivePercentOfTheBound() async {
-    await propertyCheck(count: 500, input: Gen.int(in: 0...3), Gen.int(in: -10_000...10_000), Gen.int(in: -10_000...10_000)) {
+    await propertyCheck(
+      count: 500, input: Gen.int(in: 0...3), Gen.int(in: -10_000...10_000), Gen.int(in: -10_000...10_000)
+    ) {
       opIndex, x, v in
       let op = ComparisonOperator.allCases[opIndex]
       let bound = Double(x) / 10
@@ -177,7 +181,9 @@ import Testing
   }
 
   @Test func judgingAtAPrecisionEqualsJudgingTheRoundedValue() async {
-    await propertyCheck(count: 300, input: Gen.int(in: -1_000_000...1_000_000), Gen.int(in: -10_000...10_000), Gen.int(in: 0...3)) {
+    await propertyCheck(
+      count: 300, input: Gen.int(in: -1_000_000...1_000_000), Gen.int(in: -10_000...10_000), Gen.int(in: 0...3)
+    ) {
       v, x, decimals in
       let value = Double(v) / 10_000
       let target = TargetExpression.compare(.greaterOrEqual, Double(x) / 100)

@@ -109,7 +109,7 @@ import Testing
     #expect(error.column == 26)
     #expect(error.keyPath == "indicators[1].targets[0].expression")
     #expect(error.message.zh.contains("第 5 个字符"))
-    #expect(error.formatted() .hasPrefix("women.yaml:33:26: 错误："))
+    #expect(error.formatted().hasPrefix("women.yaml:33:26: 错误："))
     #expect(error.formatted(english: true).hasPrefix("women.yaml:33:26: error: "))
   }
 

@@ -82,8 +82,10 @@ import Testing
   @Test func descriptionsRenderForTemplates() throws {
     #expect(TargetExpression.compare(.lessOrEqual, 9).text().zh == "≤9")
     #expect(TargetExpression.trend(.increase, yearly: true).text().zh == "逐年提高")
-    #expect(TargetExpression.change(.decrease, amount: .percent(20), yearly: false, from: 2020).text().zh == "比2020年下降20%")
-    #expect(TargetExpression.change(.decrease, amount: .percent(20), yearly: false, from: 2020).text().en == "20% below 2020")
+    #expect(
+      TargetExpression.change(.decrease, amount: .percent(20), yearly: false, from: 2020).text().zh == "比2020年下降20%")
+    #expect(
+      TargetExpression.change(.decrease, amount: .percent(20), yearly: false, from: 2020).text().en == "20% below 2020")
     #expect(TargetExpression.approximately(46, tolerance: nil).text().zh == "46左右")
     #expect(TargetExpression.approximately(46, tolerance: nil).text().en == "about 46")
     #expect(TargetExpression.between(103, 107).text().zh == "103～107")

@@ -67,11 +67,11 @@ public struct Unit: Sendable, Hashable {
     }
   }
 
-  /// The suffix shown after a number in text (`%`, `‰`, `/10万`, `岁`); empty for `1:N` and `文字`.
+  /// The suffix shown after a number in text (`%`, `‰`, `/10万`, `岁`); empty for `1:N`, `比值` and `文字`.
   public var displaySuffix: String {
     switch kind {
     case .perHundredThousand: return "/10万"
-    case .ratio, .qualitative: return ""
+    case .ratio, .index, .qualitative: return ""
     default: return symbol
     }
   }
