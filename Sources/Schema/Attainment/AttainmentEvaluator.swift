@@ -1,3 +1,5 @@
+import Foundation
+
 /// Judges values against targets. Pure functions; the rules are documented in `Templates/README.md` (达标判断).
 ///
 /// ```swift
@@ -153,19 +155,12 @@ public enum AttainmentEvaluator {
           BilingualText(zh: "缺少\(from)年的数值，无法计算目标", en: "no value for \(from), so the goal cannot be computed"), nil
         )
       }
-      let steps = yearly ? Double(max(context.year - from, 0)) : 1
+      let steps = yearly ? max(Double(context.year) - Double(from), 0) : 1
       let sign = direction == .increase ? 1.0 : -1.0
       let goal: Double
       switch amount {
       case .percent(let percent):
-        var factor = 1.0
-        let yearlyFactor = 1 + sign * percent / 100
-        if yearly {
-          for _ in 0..<Int(steps) { factor *= yearlyFactor }
-        } else {
-          factor = yearlyFactor
-        }
-        goal = reference * factor
+        goal = reference * pow(1 + sign * percent / 100, steps)
       case .points(let points):
         goal = reference + sign * points * steps
       }
