@@ -160,6 +160,10 @@ import Testing
     #expect(fromEnvironment.status == 0)
     #expect(fromEnvironment.stdout.contains("样例区（sample）"))
 
+    let parent = try TestSupport.nianjian(["schema", "check", "--schema", "Templates"], in: directory)
+    #expect(parent.status == 64)
+    #expect(parent.stderr.contains("Templates/mini、Templates/sample"))
+
     let missing = try TestSupport.nianjian(["schema", "check", "--schema", "nowhere"], in: directory)
     #expect(missing.status == 64)
     #expect(missing.stderr.contains("找不到指标库文件夹：nowhere"))
