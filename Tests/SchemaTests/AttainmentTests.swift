@@ -92,7 +92,7 @@ import Testing
   }
 
   @Test func indicatorsAreJudgedAgainstTheTargetForTheYear() throws {
-    let unit = try #require(Unit(symbol: "1/10万"))
+    let unit = try #require(IndicatorUnit(symbol: "1/10万"))
     let indicator = Indicator(
       code: "W-HE-01", name: "孕产妇死亡率", domain: "HE", unit: unit, direction: .lower, departments: ["health"],
       targets: [

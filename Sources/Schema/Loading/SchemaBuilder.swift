@@ -14,7 +14,7 @@ struct IndicatorDraft {
   var goal: Int?
   var source: SourceReference?
   var sourceLocation: YAMLLocation
-  var unit: Unit?
+  var unit: IndicatorUnit?
   var unitLocation: YAMLLocation
   var decimals: Int?
   var range: ValueRange?
@@ -326,7 +326,7 @@ struct SchemaBuilder {
     }
     if let node = map["source"] { draft.source = readSource(node, path: map.path("source"), reader: reader) }
     if let text = map.string("unit", what: "单位 unit") {
-      if let unit = Unit(symbol: text) {
+      if let unit = IndicatorUnit(symbol: text) {
         draft.unit = unit
       } else {
         reader.error(

@@ -149,7 +149,7 @@ extension SchemaBuilder {
   }
 
   private func checkTarget(
-    _ target: Target, unit: Unit, range: ValueRange, location: YAMLLocation, draft: IndicatorDraft
+    _ target: Target, unit: IndicatorUnit, range: ValueRange, location: YAMLLocation, draft: IndicatorDraft
   ) {
     let expression = target.expression
     let shown = expression.canonical
@@ -202,7 +202,7 @@ extension SchemaBuilder {
   }
 
   private func checkRule(_ draft: RuleDraft, firstByCode: [String: IndicatorDraft]) {
-    var units: [(code: String, unit: Unit)] = []
+    var units: [(code: String, unit: IndicatorUnit)] = []
     for (code, location) in zip(draft.rule.codes, draft.codeLocations) {
       guard let indicator = firstByCode[code] else {
         report(
