@@ -143,6 +143,27 @@ import Testing
     #expect(inspection.hasErrors)
   }
 
+  @Test func twoRowsOfAGroupWithOneLabelAreAnError() throws {
+    let departments = try Data(contentsOf: TestSupport.fixture("schema/mini/departments.yaml"))
+    let extraRow = """
+        - code: W-HE-03b
+          name: 农村孕产妇死亡人数（重复）
+          domain: HE
+          unit: 人
+          departments: [health]
+          disaggregation: {group: W-HE-03, label: 农村}
+      rules:
+
+      """
+    let plan = try String(contentsOf: TestSupport.fixture("schema/mini/women.yaml"), encoding: .utf8)
+      .replacingOccurrences(of: "rules:\n", with: extraRow)
+    let inspection = SchemaLoader.inspect(
+      files: [("departments.yaml", departments), ("women.yaml", Data(plan.utf8))], folderName: "mini")
+    let errors = inspection.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code) == [.duplicateIdentifier], "\(inspection.diagnostics)")
+    #expect(errors.first?.message.zh.contains("W-HE-03a") == true)
+  }
+
   @Test func aMissingFolderIsAnError() {
     let missing = URL(fileURLWithPath: "/nonexistent/nianjian-schema")
     #expect(throws: SchemaError.notADirectory(path: missing.path)) { try SchemaLoader.load(directory: missing) }
