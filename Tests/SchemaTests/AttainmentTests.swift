@@ -103,7 +103,7 @@ import Testing
     #expect(AttainmentEvaluator.evaluate(indicator: indicator, series: series, year: 2023).status == .met)
     #expect(AttainmentEvaluator.evaluate(indicator: indicator, series: series).status == .near)
     let reason = AttainmentEvaluator.evaluate(indicator: indicator, series: series).reason.zh
-    #expect(reason.contains("2027年值8.3"))
+    #expect(reason == "2027年值8.3/10万，目标≤8/10万：接近达标（差距在目标值的5%以内）")
     #expect(AttainmentEvaluator.evaluate(indicator: indicator, series: [:]).status == .cannotAssess)
   }
 

@@ -25,17 +25,20 @@ public enum AttainmentEvaluator {
     public var direction: Direction
     /// The indicator's decimals: values are compared at this precision. `nil` compares exactly.
     public var decimals: Int?
+    /// The indicator's unit, shown after numbers in the reason (`目标≥95%`).
+    public var unit: IndicatorUnit?
 
     /// Creates a context.
     public init(
       year: Int, series: [Int: Double] = [:], baseline: Baseline? = nil, direction: Direction = .neutral,
-      decimals: Int? = nil
+      decimals: Int? = nil, unit: IndicatorUnit? = nil
     ) {
       self.year = year
       self.series = series
       self.baseline = baseline
       self.direction = direction
       self.decimals = decimals
+      self.unit = unit
     }
   }
 
@@ -52,7 +55,7 @@ public enum AttainmentEvaluator {
     }
     let context = Context(
       year: judgedYear, series: series, baseline: indicator.baseline, direction: indicator.direction,
-      decimals: indicator.decimals)
+      decimals: indicator.decimals, unit: indicator.unit)
     return evaluate(target.expression, value: series[judgedYear], context: context)
   }
 
@@ -83,8 +86,8 @@ public enum AttainmentEvaluator {
     var attainment = Attainment(
       status: verdict.status, reason: verdict.reason, year: context.year, value: value, goal: verdict.goal)
     if verdict.status != .cannotAssess {
-      let shown = NumberText.plain(value)
-      let targetText = target.text()
+      let shown = NumberText.plain(value) + (context.unit?.displaySuffix ?? "")
+      let targetText = target.text(unit: context.unit)
       attainment.reason = BilingualText(
         zh: "\(context.year)年值\(shown)，目标\(targetText.zh)：\(verdict.reason.zh)",
         en: "\(context.year) value \(shown), target \(targetText.en): \(verdict.reason.en)")
