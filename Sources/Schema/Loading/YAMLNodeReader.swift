@@ -103,10 +103,10 @@ struct YAMLNodeReader {
     return text
   }
 
-  /// An optional string: null gives `nil` without a report.
+  /// An optional string: null and empty text give `nil` without a report.
   func optionalString(_ node: Node, path: String, what: String) -> String? {
     if Self.isNull(node) { return nil }
-    return string(node, path: path, what: what)
+    return string(node, path: path, what: what, allowEmpty: true)
   }
 
   /// A whole number, or a report.
