@@ -164,6 +164,18 @@ import Testing
     #expect(errors.first?.message.zh.contains("W-HE-03a") == true)
   }
 
+  @Test(arguments: ["93.5%", "0x10", ".nan", "1,000", "９３"])
+  func numbersMustBePlainDecimals(text: String) throws {
+    let departments = try Data(contentsOf: TestSupport.fixture("schema/mini/departments.yaml"))
+    let plan = try String(contentsOf: TestSupport.fixture("schema/mini/women.yaml"), encoding: .utf8)
+      .replacingOccurrences(of: "value: 5.2}", with: "value: \"\(text)\"}")
+    let inspection = SchemaLoader.inspect(
+      files: [("departments.yaml", departments), ("women.yaml", Data(plan.utf8))], folderName: "mini")
+    let errors = inspection.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code) == [.wrongType], "\(text): \(inspection.diagnostics)")
+    #expect(errors.map(\.keyPath) == ["indicators[0].baseline.value"])
+  }
+
   @Test func aMissingFolderIsAnError() {
     let missing = URL(fileURLWithPath: "/nonexistent/nianjian-schema")
     #expect(throws: SchemaError.notADirectory(path: missing.path)) { try SchemaLoader.load(directory: missing) }
