@@ -19,7 +19,7 @@ public enum Volatility {
   /// The thresholds for a unit kind; `nil` for qualitative indicators.
   public static func threshold(for kind: IndicatorUnit.Kind) -> Threshold? {
     switch kind {
-    case .percent: return Threshold(relative: 0.2, minimumAbsolute: 1)
+    case .percent: return Threshold(relative: 0.2, minimumAbsolute: 2)
     case .permille: return Threshold(relative: 0.3, minimumAbsolute: 0.5)
     case .perHundredThousand: return Threshold(relative: 0.3, minimumAbsolute: 3)
     case .years: return Threshold(relative: 0.02, minimumAbsolute: 1)
