@@ -103,10 +103,10 @@ struct YAMLNodeReader {
     return text
   }
 
-  /// An optional string: null gives `nil` without a report.
+  /// An optional string: null and empty text give `nil` without a report.
   func optionalString(_ node: Node, path: String, what: String) -> String? {
     if Self.isNull(node) { return nil }
-    return string(node, path: path, what: what)
+    return string(node, path: path, what: what, allowEmpty: true)
   }
 
   /// A whole number, or a report.
@@ -131,12 +131,22 @@ struct YAMLNodeReader {
 
   /// A finite number, or a report. Quoted numbers are accepted; `93.5%` and thousands separators are not.
   func number(_ node: Node, path: String, what: String) -> Double? {
-    guard case .scalar(let scalar) = node,
-      let value = Double(scalar.string.trimmingCharacters(in: .whitespaces)), value.isFinite
-    else {
-      error(.wrongType, node, path, zh: "\(what)应为数字", en: "\(what) must be a number")
+    guard case .scalar(let scalar) = node, let value = Self.decimalNumber(scalar.string) else {
+      error(
+        .wrongType, node, path, zh: "\(what)应为数字（半角数字，不带单位和千分位）",
+        en: "\(what) must be a number (ASCII digits, no unit or thousands separator)")
       return nil
     }
+    return value
+  }
+
+  /// A number in plain decimal notation (`-12.5`, `93`, `1e3`); hexadecimal, `nan` and `inf` are refused.
+  static func decimalNumber(_ text: String) -> Double? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let allowed = Set("0123456789.-+eE")
+    guard !trimmed.isEmpty, trimmed.allSatisfy({ allowed.contains($0) }), let value = Double(trimmed),
+      value.isFinite
+    else { return nil }
     return value
   }
 
