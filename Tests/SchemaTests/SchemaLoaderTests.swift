@@ -36,6 +36,14 @@ import Testing
     #expect(schema.department(id: "health")?.name == "区卫生健康局")
   }
 
+  @Test func indicatorsCanBeFoundByANormalisedName() throws {
+    let schema = try SchemaLoader.load(directory: valid)
+    #expect(schema.indicators(named: " 孕产妇 死亡率 ").map(\.code) == ["W-HE-01"])
+    #expect(schema.indicators(named: "学前三年毛入园率").map(\.code) == ["C-ED-01"])
+    #expect(schema.indicators(named: "").isEmpty)
+    #expect(Schema.normalizedName("５岁以下 儿童死亡率（‰）") == "5岁以下儿童死亡率(‰)")
+  }
+
   @Test func defaultsComeFromTheUnitAndTheTargets() throws {
     let schema = try SchemaLoader.load(directory: valid)
     let count = try #require(schema.indicator(code: "W-HE-02a"))

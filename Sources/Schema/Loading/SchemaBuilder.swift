@@ -421,7 +421,9 @@ struct SchemaBuilder {
         guard let year else { continue }
         draft.targets.append(
           (
-            Target(year: year, expression: expression, text: text), target.location("year"),
+            Target(
+              year: year, expression: expression, text: text ?? expression.description(english: false, unit: draft.unit)
+            ), target.location("year"),
             target.location("expression")
           ))
       }
