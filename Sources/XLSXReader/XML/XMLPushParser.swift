@@ -426,3 +426,25 @@ extension String {
     return String(scalars)
   }
 }
+
+/// Heap storage for a parser handler's hot state, reached through addressors: one owner, one thread, so the
+/// per-access dynamic exclusivity checks of class stored properties are not needed on the per-event path.
+final class HandlerState<Value> {
+  private let pointer: UnsafeMutablePointer<Value>
+
+  init(_ value: Value) {
+    pointer = .allocate(capacity: 1)
+    pointer.initialize(to: value)
+  }
+
+  deinit {
+    pointer.deinitialize(count: 1)
+    pointer.deallocate()
+  }
+
+  /// The state.
+  var value: Value {
+    unsafeAddress { UnsafePointer(pointer) }
+    unsafeMutableAddress { pointer }
+  }
+}
