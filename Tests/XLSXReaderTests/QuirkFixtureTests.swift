@@ -20,6 +20,12 @@ import XLSXReader
     #expect(cells["D1"]?.rawValue == "x_x0009_y", "rawValue keeps the stored text")
   }
 
+  @Test func charactersXMLForbidsAreKeptInsteadOfFailingTheFile() throws {
+    let cells = try cellsByReference(openFixture("quirks/invalid-xml-characters.xlsx"))
+    #expect(cells["A1"]?.value == .string("a\u{01}b\u{0B}c\u{FFFF}d"))
+    #expect(cells["B1"]?.value == .string("tab\tbell\u{07}end"))
+  }
+
   @Test func inlineStringsWorkWithoutSharedStringsOrStyles() throws {
     let cells = try cellsByReference(openFixture("quirks/inline-strings.xlsx"))
     #expect(cells["A1"]?.value == .string("内联文本"))

@@ -149,6 +149,11 @@ def quirks(out):
                    '<c r="D1" t="str"><f>"a"</f><v>x_x0009_y</v></c></row>')],
             shared=["<t>第一行_x000D_\n第二行</t>", "<t>_x005F_x0041_</t>", "<t>_xZZZZ_ok</t>"])
 
+    # Characters XML forbids (C0 controls, U+FFFF) written raw, as some producers do; WPS opens such files.
+    package(q("invalid-xml-characters.xlsx"), [("Sheet1", "visible")],
+            [sheet('<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>tab\tbell\x07end</t></is></c></row>')],
+            shared=["<t>a\x01b\x0bc\uffffd</t>"])
+
     # Inline strings only, no shared-strings part, no styles part; <is><t/></is> is "" (not blank).
     package(q("inline-strings.xlsx"), [("Sheet1", "visible")],
             [sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>内联文本</t></is></c>'
