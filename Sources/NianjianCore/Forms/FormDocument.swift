@@ -77,7 +77,9 @@ struct FormDocument {
 
   private static func makeSections(plans: [Plan], including: (Indicator) -> Bool) -> [Section] {
     var sections: [Section] = []
-    for plan in plans {
+    // 妇女 before 儿童, as in 妇女儿童发展规划; otherwise the schema's order.
+    let ordered = plans.filter { $0.kind == .women } + plans.filter { $0.kind != .women }
+    for plan in ordered {
       let chosen = plan.indicators.filter(including)
       guard !chosen.isEmpty else { continue }
       var groups: [(domain: Domain, indicators: [Indicator])] = []

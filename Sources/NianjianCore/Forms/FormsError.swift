@@ -36,7 +36,10 @@ public enum FormsError: Error, Sendable, Hashable {
         "未知的部门：\(id)。可用的部门代码：\(valid.joined(separator: "、"))",
         "unknown department: \(id). Valid department ids: \(valid.joined(separator: ", "))")
     case .yearOutsidePlans(let year, let periods):
-      let list = periods.map { "\($0.start)—\($0.end)" }
+      var list: [String] = []
+      for period in periods where !list.contains("\(period.start)—\(period.end)") {
+        list.append("\(period.start)—\(period.end)")
+      }
       return text(
         "\(year)年不在任何规划的期限内（规划期：\(list.joined(separator: "、"))；规划期满后的下一年也可生成报表）",
         "\(year) lies outside every plan's period (periods: \(list.joined(separator: ", ")); "
