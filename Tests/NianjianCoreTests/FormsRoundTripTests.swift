@@ -80,7 +80,10 @@ import XLSXReader
     defer { try? FileManager.default.removeItem(atPath: String(profile.dropFirst("file://".count))) }
     let result = try TestSupport.run(
       URL(fileURLWithPath: "/usr/bin/soffice"),
-      ["-env:UserInstallation=\(profile)", "--headless", "--convert-to", "xlsx", "--outdir", converted.path, filled.path])
+      [
+        "-env:UserInstallation=\(profile)", "--headless", "--convert-to", "xlsx", "--outdir", converted.path,
+        filled.path,
+      ])
     #expect(result.status == 0, "\(result.stderr)")
     try checkFilled(converted.appendingPathComponent("filled.xlsx"), typed: typed)
   }
@@ -89,7 +92,8 @@ import XLSXReader
   private func checkFilled(_ file: URL, typed: [String: Any]) throws {
     let document = try XLSXDocument(contentsOf: file)
     let schema = try FormsSupport.guanduSchema()
-    let id = TemplateIdentity.makeID(jurisdiction: "guandu", department: "health", year: 2026, schemaVersion: schema.version)
+    let id = TemplateIdentity.makeID(
+      jurisdiction: "guandu", department: "health", year: 2026, schemaVersion: schema.version)
     #expect(document.properties.custom(FormLayout.Property.templateID) == .string(id))
     let meta = try #require(document.sheet(named: FormLayout.metadataSheet))
     #expect(meta.state == .hidden)

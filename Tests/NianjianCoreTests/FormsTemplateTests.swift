@@ -46,7 +46,8 @@ import XLSXReader
   @Test func templateIsIdentifiedByCustomPropertiesAndHiddenMetadataSheet() throws {
     let schema = try FormsSupport.sampleSchema()
     let document = try XLSXDocument(contentsOf: try writeHealth(schema))
-    let id = TemplateIdentity.makeID(jurisdiction: "sample", department: "health", year: 2026, schemaVersion: schema.version)
+    let id = TemplateIdentity.makeID(
+      jurisdiction: "sample", department: "health", year: 2026, schemaVersion: schema.version)
     #expect(document.properties.custom(FormLayout.Property.templateID) == .string(id))
     #expect(document.properties.custom(FormLayout.Property.schemaVersion) == .string(schema.version))
     #expect(document.properties.custom(FormLayout.Property.jurisdiction) == .string("sample"))
@@ -119,7 +120,8 @@ import XLSXReader
     let schema = try FormsSupport.sampleSchema()
     let folder = try TestSupport.makeTemporaryDirectory("forms")
     #expect(throws: FormsError.unknownDepartment("nope", valid: schema.departments.map(\.id))) {
-      try TemplateWriter.writeSet(schema: schema, departments: ["health", "nope"], year: 2026, previous: [:], to: folder)
+      try TemplateWriter.writeSet(
+        schema: schema, departments: ["health", "nope"], year: 2026, previous: [:], to: folder)
     }
     #expect(throws: FormsError.yearOutsidePlans(2032, periods: schema.plans.map(\.period))) {
       try TemplateWriter.writeSet(schema: schema, departments: nil, year: 2032, previous: [:], to: folder)

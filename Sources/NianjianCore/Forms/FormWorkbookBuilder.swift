@@ -206,7 +206,9 @@ final class FormWorkbookBuilder {
       try sheet.setColumnWidth(Self.width(of: column), columns: index...index)
     }
 
-    try sheet.merge(CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: last), value: .string(document.title), format: titleFormat)
+    try sheet.merge(
+      CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: last), value: .string(document.title),
+      format: titleFormat)
     try sheet.setRowHeight(30, row: 0)
     let validUntil = text("\(document.year + 1)年12月31日", "31 December \(document.year + 1)")
     let block = [
@@ -443,7 +445,8 @@ final class FormWorkbookBuilder {
         let label = CellContent.string(item.label(document.language))
         if slot.label.count > 1 {
           try sheet.merge(
-            CellRange(firstRow: row, firstColumn: slot.label.lowerBound, lastRow: row, lastColumn: slot.label.upperBound),
+            CellRange(
+              firstRow: row, firstColumn: slot.label.lowerBound, lastRow: row, lastColumn: slot.label.upperBound),
             value: label, format: labelFormat)
         } else {
           try sheet.write(label, row: row, column: slot.label.lowerBound, format: labelFormat)
@@ -455,7 +458,8 @@ final class FormWorkbookBuilder {
         case .unitHead: prompt = text("请填写单位负责人姓名。", "Name of the head of the reporting unit.")
         case .preparer: prompt = text("请填写填表人姓名。", "Name of the person who filled the form.")
         case .telephone: prompt = text("请填写填表人联系电话。", "Telephone of the person who filled the form.")
-        case .reportDate: prompt = text("请填写报出日期，如 \(document.year + 1)-03-15。", "Date sent, e.g. \(document.year + 1)-03-15.")
+        case .reportDate:
+          prompt = text("请填写报出日期，如 \(document.year + 1)-03-15。", "Date sent, e.g. \(document.year + 1)-03-15.")
         }
         try sheet.addValidation(
           DataValidation(.any, inputTitle: String(item.label(document.language).dropLast()), inputMessage: prompt),
@@ -530,12 +534,17 @@ final class FormWorkbookBuilder {
     if indicator.isQualitative {
       let message = Self.fit(
         [text("请用文字填写本年情况。", "Describe this year's situation in words. ")],
-        optional: [missingHint, text("（不超过\(Self.maxExplanationCharacters)字）", " (at most \(Self.maxExplanationCharacters) characters)")],
+        optional: [
+          missingHint,
+          text("（不超过\(Self.maxExplanationCharacters)字）", " (at most \(Self.maxExplanationCharacters) characters)"),
+        ],
         limit: limit)
       return DataValidation(
         .textLength(.atMost(Double(Self.maxExplanationCharacters))), inputTitle: title, inputMessage: message,
         errorTitle: text("文字过长", "Text too long"),
-        errorMessage: text("请把文字控制在\(Self.maxExplanationCharacters)字以内。", "Keep the text within \(Self.maxExplanationCharacters) characters."),
+        errorMessage: text(
+          "请把文字控制在\(Self.maxExplanationCharacters)字以内。",
+          "Keep the text within \(Self.maxExplanationCharacters) characters."),
         errorStyle: .warning)
     }
     let unit = indicator.unit
@@ -573,7 +582,9 @@ final class FormWorkbookBuilder {
         "Explain big changes from last year, values outside the plausible range or off the plan's track, "
           + "and why a value is missing. Warnings are accepted only with an explanation."),
       errorTitle: text("文字过长", "Text too long"),
-      errorMessage: text("请把情况说明控制在\(Self.maxExplanationCharacters)字以内。", "Keep the explanation within \(Self.maxExplanationCharacters) characters."),
+      errorMessage: text(
+        "请把情况说明控制在\(Self.maxExplanationCharacters)字以内。",
+        "Keep the explanation within \(Self.maxExplanationCharacters) characters."),
       errorStyle: .warning)
   }
 
@@ -584,7 +595,9 @@ final class FormWorkbookBuilder {
       inputMessage: text(
         "请填写数据来源，如统计报表名称、业务信息系统或调查名称。", "Name the source: a statistical report, an information system or a survey."),
       errorTitle: text("文字过长", "Text too long"),
-      errorMessage: text("请把数据来源控制在\(Self.maxDataSourceCharacters)字以内。", "Keep the data source within \(Self.maxDataSourceCharacters) characters."),
+      errorMessage: text(
+        "请把数据来源控制在\(Self.maxDataSourceCharacters)字以内。",
+        "Keep the data source within \(Self.maxDataSourceCharacters) characters."),
       errorStyle: .warning)
   }
 
@@ -620,19 +633,22 @@ final class FormWorkbookBuilder {
         text("填报内容", "What to fill"),
         text(
           "本表收集\(document.department?.name ?? "本单位")\(document.year)年的妇女儿童发展规划监测数据，共\(count)项指标，见“\(formSheet)”工作表。只需填写黄色单元格：本年数值、情况说明、数据来源，以及表尾的单位负责人、填表人、联系电话、报出日期。其余单元格已锁定。",
-          "This form collects \(document.department?.name ?? "the unit")'s monitoring data for \(document.year): \(count) indicators on the sheet \"\(formSheet)\". Fill only the yellow cells: the value, the explanation, the data source, and the sign-off lines at the bottom. Every other cell is locked.")
+          "This form collects \(document.department?.name ?? "the unit")'s monitoring data for \(document.year): \(count) indicators on the sheet \"\(formSheet)\". Fill only the yellow cells: the value, the explanation, the data source, and the sign-off lines at the bottom. Every other cell is locked."
+        )
       ),
       (
         text("单位和小数", "Units and decimals"),
         text(
           "按“单位”列的计量单位填写数值，保留规定的小数位数。百分比指标填百分数的数值，如93.5表示93.5%，不要输入“%”号；1/10万、‰ 指标同理，只填数值。人数、个数等填整数。",
-          "Type the number in the unit of the Unit column with the stated decimals. For per-cent indicators type the per-cent number (93.5 means 93.5%) without the % sign; the same for 1/10万 and ‰. Counts are whole numbers.")
+          "Type the number in the unit of the Unit column with the stated decimals. For per-cent indicators type the per-cent number (93.5 means 93.5%) without the % sign; the same for 1/10万 and ‰. Counts are whole numbers."
+        )
       ),
       (
         text("无数据、不适用和0", "No data, not applicable and 0"),
         text(
           "三者含义不同，请勿混用：应有数据但暂时没有，填“\(FormLayout.noDataMarker)”（无数据）；本单位或本地区没有这一项，填“\(FormLayout.notApplicableMarker)”；统计结果确实为零，填0。请不要留空。填“\(FormLayout.noDataMarker)”或“\(FormLayout.notApplicableMarker)”时，请在情况说明中写明原因。",
-          "These mean different things: data should exist but is not available: type \(FormLayout.noDataMarker) (no data); the item does not exist for your unit or area: type \(FormLayout.notApplicableMarker) (not applicable); the count really is zero: type 0. Do not leave cells blank, and explain missing values under Explanation.")
+          "These mean different things: data should exist but is not available: type \(FormLayout.noDataMarker) (no data); the item does not exist for your unit or area: type \(FormLayout.notApplicableMarker) (not applicable); the count really is zero: type 0. Do not leave cells blank, and explain missing values under Explanation."
+        )
       ),
       (
         text("文字指标", "Qualitative indicators"),
@@ -644,23 +660,27 @@ final class FormWorkbookBuilder {
         text("情况说明", "Explanation"),
         text(
           "本年数值与上年相比变化较大、超出合理范围、与规划目标进度不符，或填“\(FormLayout.noDataMarker)”“\(FormLayout.notApplicableMarker)”时，请在情况说明中说明原因。统计局审核时，核实性审核（警告）须有情况说明才能通过。",
-          "Explain big changes from last year, values outside the plausible range or off the plan's track, and every missing value. When the bureau checks the return, warnings are accepted only with an explanation.")
+          "Explain big changes from last year, values outside the plausible range or off the plan's track, and every missing value. When the bureau checks the return, warnings are accepted only with an explanation."
+        )
       ),
       (
         text("数据来源", "Data source"),
-        text("请写明数据出自哪一统计报表、业务信息系统或调查。", "Name the statistical report, information system or survey the value comes from.")
+        text(
+          "请写明数据出自哪一统计报表、业务信息系统或调查。", "Name the statistical report, information system or survey the value comes from.")
       ),
       (
         text("上年数值", "Previous value"),
         text(
           "“上年数值”列供参考：有\(document.year - 1)年已接收数值的显示该数值；否则显示规划的基期值，并标注“（基期）”。",
-          "The Previous value column is for reference: the accepted value of \(document.year - 1) when there is one, else the plan's baseline marked (baseline).")
+          "The Previous value column is for reference: the accepted value of \(document.year - 1) when there is one, else the plan's baseline marked (baseline)."
+        )
       ),
       (
         text("请勿改动", "Do not change"),
         text(
           "请勿增删行列、修改指标代码或名称、重命名或删除工作表，也不要另存为其他格式；本文件带有识别信息，统计局据此自动读取数据。复制粘贴时请“粘贴为数值”。",
-          "Do not insert or delete rows or columns, change indicator codes or names, rename or delete sheets, or save in another format: the file carries identification the bureau reads automatically. Paste values only.")
+          "Do not insert or delete rows or columns, change indicator codes or names, rename or delete sheets, or save in another format: the file carries identification the bureau reads automatically. Paste values only."
+        )
       ),
       (text("报送时间", "Deadline"), deadline),
       (text("制定机关", "Issued by"), jurisdiction.office ?? jurisdiction.name),

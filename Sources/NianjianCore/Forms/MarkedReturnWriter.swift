@@ -38,7 +38,9 @@ public enum MarkedReturnWriter {
     for value in report.values where values[value.indicatorCode] == nil { values[value.indicatorCode] = value }
     var findings: [String: [Finding]] = [:]
     for finding in report.findings {
-      if let code = finding.indicator, schema.indicator(code: code) != nil { findings[code, default: []].append(finding) }
+      if let code = finding.indicator, schema.indicator(code: code) != nil {
+        findings[code, default: []].append(finding)
+      }
     }
     let url = directory.appendingPathComponent(markedFileName(for: report.fileName))
     do {
@@ -242,7 +244,8 @@ struct ReviewSummaryWriter {
     let unexplained = report.findings.filter { $0.severity == .warning && !$0.explained }.count
     if errors > 0 {
       return text(
-        "不能接收：有\(errors)个错误，请修改后重新报送。", "Cannot be accepted: \(errors) error(s); correct them and send the return again.")
+        "不能接收：有\(errors)个错误，请修改后重新报送。",
+        "Cannot be accepted: \(errors) error(s); correct them and send the return again.")
     }
     if unexplained > 0 {
       return text(
@@ -260,7 +263,8 @@ struct ReviewSummaryWriter {
     case .customProperty: return text("文档属性（报表识别码）", "custom document property")
     case .metadataSheet: return text("隐藏的识别工作表", "hidden metadata sheet")
     case .headerByCode: return text("按表头和指标代码匹配（识别信息缺失）", "header row and indicator codes (no identification)")
-    case .headerByName: return text("按表头和指标名称匹配（识别信息和代码缺失）", "header row and indicator names (no identification or codes)")
+    case .headerByName:
+      return text("按表头和指标名称匹配（识别信息和代码缺失）", "header row and indicator names (no identification or codes)")
     case .unidentified: return text("未能识别", "not identified")
     }
   }

@@ -76,7 +76,8 @@ public enum TemplateWriter {
       return nil
     }
     try checkFolder(directory)
-    return try writeOne(schema: schema, department: chosen, year: year, previous: previous, to: directory, language: language)
+    return try writeOne(
+      schema: schema, department: chosen, year: year, previous: previous, to: directory, language: language)
   }
 
   /// What ``writeSet(schema:departments:year:previous:to:language:)`` did for one department.
@@ -104,7 +105,8 @@ public enum TemplateWriter {
   ) throws(FormsError) -> [Outcome] {
     let chosen = try checkArguments(schema: schema, departments: departments, year: year)
     try checkFolder(directory)
-    let staging = directory.appendingPathComponent(".nianjian-template-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    let staging = directory.appendingPathComponent(
+      ".nianjian-template-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     do {
       try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
     } catch {
@@ -119,7 +121,8 @@ public enum TemplateWriter {
         .count ?? 0
       let file: URL?
       do {
-        file = try writeOne(schema: schema, department: department, year: year, previous: previous, to: staging, language: language)
+        file = try writeOne(
+          schema: schema, department: department, year: year, previous: previous, to: staging, language: language)
       } catch let error as FormsError {
         throw error
       } catch {
@@ -128,7 +131,9 @@ public enum TemplateWriter {
       }
       if let file { staged.append((file, directory.appendingPathComponent(file.lastPathComponent))) }
       outcomes.append(
-        Outcome(department: department, file: file.map { directory.appendingPathComponent($0.lastPathComponent) }, indicatorCount: count))
+        Outcome(
+          department: department, file: file.map { directory.appendingPathComponent($0.lastPathComponent) },
+          indicatorCount: count))
     }
     for move in staged where rename(move.from.path, move.to.path) != 0 {
       let reason = String(cString: strerror(errno))
