@@ -326,6 +326,14 @@ final class FormWorkbookBuilder {
         try writeReview(findings, worst: worst, at: address, sheet: sheet)
       }
     }
+    var texts: [(FormLayout.Column, String)] = [(.name, displayName(indicator)), (.target, targetText(indicator))]
+    if let value = fill?.values[indicator.code] {
+      texts.append((.current, value.provenance.rawText))
+      texts.append((.explanation, value.explanation ?? ""))
+      texts.append((.dataSource, value.dataSource ?? ""))
+    }
+    if !findings.isEmpty { texts.append((.review, reviewLines(findings).joined(separator: "\n"))) }
+    try fitHeight(of: row, sheet: sheet, texts: texts.map { ($0.1, Self.width(of: $0.0)) })
   }
 
   private func writePrevious(_ indicator: Indicator, at address: CellAddress, sheet: Worksheet) throws {
@@ -429,6 +437,30 @@ final class FormWorkbookBuilder {
     case .warning: return Color(rgb: 0x9C5700)
     case .info: return Color(rgb: 0x1F4E78)
     }
+  }
+
+  // MARK: Row heights
+
+  /// The height of one line of text in points (10.5 pt font).
+  static let lineHeight = 14.0
+
+  /// How many lines `text` takes in a column `width` characters wide: a Chinese character takes about two
+  /// character widths, other characters about one (no application computes row heights for written files).
+  static func lineCount(_ text: String, width: Double) -> Int {
+    let usable = max(1, width - 1.5)
+    var lines = 0
+    for segment in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var units = 0.0
+      for scalar in segment.unicodeScalars { units += scalar.value >= 0x2E80 ? 2.0 : 1.1 }
+      lines += max(1, Int((units / usable).rounded(.up)))
+    }
+    return max(1, lines)
+  }
+
+  /// Sets a row's height so the longest of `texts` (each with its column width) shows whole.
+  private func fitHeight(of row: Int, sheet: Worksheet, texts: [(String, Double)]) throws {
+    let lines = texts.map { Self.lineCount($0.0, width: $0.1) }.max() ?? 1
+    if lines > 1 { try sheet.setRowHeight(Double(lines) * Self.lineHeight + 4, row: row) }
   }
 
   // MARK: Footer
@@ -691,6 +723,7 @@ final class FormWorkbookBuilder {
     for (label, body) in items {
       try sheet.write(.string(label), row: row, column: 0, format: labelFormat)
       try sheet.write(body.isEmpty ? .blank : .string(body), row: row, column: 1, format: bodyFormat)
+      try fitHeight(of: row, sheet: sheet, texts: [(label, 16), (body, 100)])
       row += 1
     }
     row += 1
@@ -715,6 +748,7 @@ final class FormWorkbookBuilder {
       let body = displayName(indicator) + text("。", ". ") + parts.joined(separator: text("；", "; "))
       try sheet.write(.string(indicator.code), row: row, column: 0, format: labelFormat)
       try sheet.write(.string(body), row: row, column: 1, format: bodyFormat)
+      try fitHeight(of: row, sheet: sheet, texts: [(body, 100)])
       row += 1
     }
     var page = PrintSetup(paper: .a4, orientation: .portrait, fitToPagesWide: 1)
