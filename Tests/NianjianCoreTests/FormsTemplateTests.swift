@@ -15,7 +15,7 @@ import XLSXReader
         schema: schema, department: "health", year: year, previous: previous, to: folder, language: language))
   }
 
-  @Test func templateHoldsExactlyTheDepartmentsIndicatorsInSchemaOrder() throws {
+  @Test func templateHoldsExactlyTheDepartmentsIndicatorsWomensPlanFirst() throws {
     let schema = try FormsSupport.sampleSchema()
     let file = try writeHealth(schema)
     let document = try XLSXDocument(contentsOf: file)
@@ -23,7 +23,9 @@ import XLSXReader
       document.sheets.map(\.name) == [FormLayout.instructionsSheet, FormLayout.formSheet, FormLayout.metadataSheet])
     let sheet = try FormsSupport.formSheet(document)
     let rows = FormsSupport.rowsByCode(sheet)
-    let expected = schema.indicators(department: "health").map(\.code)
+    // 妇女 before 儿童 (as in 妇女儿童发展规划), each plan in file order.
+    let plans = schema.plans.filter { $0.kind == .women } + schema.plans.filter { $0.kind == .children }
+    let expected = plans.flatMap(\.indicators).filter { $0.departments.contains("health") }.map(\.code)
     #expect(Set(rows.keys) == Set(expected))
     #expect(expected.map { rows[$0] ?? 0 } == expected.map { rows[$0] ?? 0 }.sorted())
     // Section rows (plan and domain) have no code.
