@@ -113,14 +113,16 @@ public enum CellInterpreter {
     let halfWidth = toHalfWidth(trimmed)
     if halfWidth != trimmed { coercions.append(.fullWidth) }
     var body = trimSpaces(halfWidth)
-    // A trailing unit: whatever follows the last digit.
-    var suffix = ""
-    while let last = body.last, !last.isASCIIDigit, last != "." {
-      suffix.insert(last, at: suffix.startIndex)
-      body.removeLast()
+    // A trailing unit: whatever follows the number (sign, digits, grouping commas, one point).
+    var numberEnd = body.startIndex
+    for index in body.indices {
+      let character = body[index]
+      let isSign = (character == "-" || character == "+") && index == body.startIndex
+      guard character.isASCIIDigit || character == "." || character == "," || isSign else { break }
+      numberEnd = body.index(after: index)
     }
-    body = trimSpaces(body)
-    suffix = trimSpaces(suffix)
+    let suffix = trimSpaces(String(body[numberEnd...]))
+    body = String(body[..<numberEnd])
     if body.contains(",") {
       guard let plain = removeThousandsSeparators(body) else {
         return failed(text, coercions, .notANumber)

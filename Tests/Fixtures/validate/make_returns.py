@@ -96,8 +96,8 @@ def uncalculated(ws):
 
 def moved(ws):
     """Hides the row of W-HE-02 wherever it ended up."""
-    for row in ws.iter_rows(min_row=FIRST_ROW, max_row=FIRST_ROW + len(HEALTH) - 1):
-        if row[1].value == "W-HE-02":
+    for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+        if len(row) > 1 and row[1].value == "W-HE-02":
             ws.row_dimensions[row[0].row].hidden = True
 
 
