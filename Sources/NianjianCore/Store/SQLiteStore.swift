@@ -492,3 +492,21 @@ extension ReportedQuantity {
 extension String {
   fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }
+
+// MARK: - Test hooks
+
+extension SQLiteStore {
+  /// Runs raw SQL against the store (tests only: to forge a store written by a newer version, say).
+  @_spi(Testing)
+  public func executeForTesting(_ sql: String) throws {
+    try write { db in try db.execute(sql: sql) }
+  }
+
+  /// Creates a plain SQLite file at `path` from SQL text (tests only: to load an old store from a dump).
+  @_spi(Testing)
+  public static func createDatabaseForTesting(path: String, sql: String) throws {
+    let queue = try DatabaseQueue(path: path)
+    try queue.writeWithoutTransaction { db in try db.execute(sql: sql) }
+    try queue.close()
+  }
+}
