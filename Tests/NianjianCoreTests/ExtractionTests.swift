@@ -4,11 +4,11 @@ import Testing
 import XLSXReader
 
 @Suite struct ExtractionTests {
-  static let percent = Unit(symbol: "%")!
-  static let people = Unit(symbol: "人")!
-  static let permille = Unit(symbol: "‰")!
-  static let perHundredThousand = Unit(symbol: "1/10万")!
-  static let text = Unit(symbol: "文字")!
+  static let percent = IndicatorUnit(symbol: "%")!
+  static let people = IndicatorUnit(symbol: "人")!
+  static let permille = IndicatorUnit(symbol: "‰")!
+  static let perHundredThousand = IndicatorUnit(symbol: "1/10万")!
+  static let text = IndicatorUnit(symbol: "文字")!
 
   @Test func decimalShiftIsExact() throws {
     let fraction = try #require(DecimalNumber("0.935"))

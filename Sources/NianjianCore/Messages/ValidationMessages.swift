@@ -176,7 +176,7 @@ enum ValidationMessages {
 
   // MARK: - Values
 
-  static func coercion(_ coercion: Coercion, raw: String, read: String, unit: Unit) -> Text {
+  static func coercion(_ coercion: Coercion, raw: String, read: String, unit: IndicatorUnit) -> Text {
     switch coercion {
     case .textNumber:
       return Text(zh: "数值以文本形式保存（“\(raw)”），已按数值 \(read) 读取。", en: "A number stored as text (\"\(raw)\") was read as \(read).")
@@ -197,14 +197,14 @@ enum ValidationMessages {
     }
   }
 
-  static func notANumber(_ raw: String, unit: Unit) -> Text {
+  static func notANumber(_ raw: String, unit: IndicatorUnit) -> Text {
     Text(
       zh: "“\(raw)”不是数值，此指标应填数字（单位 \(unit.symbol)）。没有数据请填“—”，不适用请填“不适用”。",
       en: "\"\(raw)\" is not a number; this indicator takes a number (unit \(unit.symbol)). Type — for no data or 不适用 if not applicable."
     )
   }
 
-  static func unitMismatch(_ raw: String, suffix: String, unit: Unit) -> Text {
+  static func unitMismatch(_ raw: String, suffix: String, unit: IndicatorUnit) -> Text {
     Text(
       zh: "“\(raw)”的单位“\(suffix)”与指标单位“\(unit.symbol)”不符，未读取。请按\(unit.symbol)换算后只填数字。",
       en: "The unit \"\(suffix)\" of \"\(raw)\" is not the indicator's unit \"\(unit.symbol)\"; not read. Convert to \(unit.symbol) and type the number only."
@@ -256,17 +256,17 @@ enum ValidationMessages {
       en: "The percentage \(value)% is above 100%. Check the numerator and denominator and correct it.")
   }
 
-  static func negativeCount(_ value: String, unit: Unit) -> Text {
+  static func negativeCount(_ value: String, unit: IndicatorUnit) -> Text {
     Text(zh: "人数/个数不能为负数（\(value)\(unit.symbol)）。请改正。", en: "A count cannot be negative (\(value) \(unit.symbol)). Correct it.")
   }
 
-  static func notInteger(_ value: String, unit: Unit) -> Text {
+  static func notInteger(_ value: String, unit: IndicatorUnit) -> Text {
     Text(
       zh: "计数指标应为整数，填的是 \(value)\(unit.symbol)。请改为整数。",
       en: "A count must be a whole number; \(value) \(unit.symbol) was typed. Correct it.")
   }
 
-  static func outOfRange(_ value: String, range: ValueRange, unit: Unit) -> Text {
+  static func outOfRange(_ value: String, range: ValueRange, unit: IndicatorUnit) -> Text {
     Text(
       zh: "数值 \(value) 超出合理范围 \(range.text)（单位 \(unit.symbol)）。请核对后改正。",
       en: "The value \(value) is outside the plausible range \(range.text) (unit \(unit.symbol)). Check and correct it.")
@@ -285,7 +285,7 @@ enum ValidationMessages {
     )
   }
 
-  static func scaleSuspect(_ value: String, reference: String, referenceYear: Int, unit: Unit) -> Text {
+  static func scaleSuspect(_ value: String, reference: String, referenceYear: Int, unit: IndicatorUnit) -> Text {
     Text(
       zh: "数值 \(value) 与\(referenceYear)年的 \(reference) 相差十倍以上：可能单位填错（如 ‰ 与 %、1/10万 混用）。单位应为 \(unit.symbol)，请核实。",
       en: "The value \(value) differs tenfold or more from \(reference) in \(referenceYear): possibly the wrong unit (‰ vs %). The unit is \(unit.symbol); please check."
@@ -301,7 +301,7 @@ enum ValidationMessages {
   }
 
   static func largeChange(
-    value: String, previous: String, previousYear: Int, unit: Unit, relative: Double, smallNumbers: Bool,
+    value: String, previous: String, previousYear: Int, unit: IndicatorUnit, relative: Double, smallNumbers: Bool,
     explanation: String?
   ) -> Text {
     let percent = relative.isFinite ? NumberText.plain((relative * 1000).rounded() / 10) + "%" : "∞"

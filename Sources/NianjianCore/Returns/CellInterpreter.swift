@@ -54,7 +54,7 @@ public struct InterpretedCell: Sendable, Hashable {
 /// Numbers are parsed from their text with decimal semantics (``DecimalNumber``); nothing is rounded.
 public enum CellInterpreter {
   /// Interprets `cell` (or a blank when `nil`) as a value of an indicator in `unit`.
-  public static func interpret(_ cell: Cell?, unit: Unit) -> InterpretedCell {
+  public static func interpret(_ cell: Cell?, unit: IndicatorUnit) -> InterpretedCell {
     guard let cell else {
       return InterpretedCell(quantity: .missing(.blank), rawText: "", coercions: [], problem: nil, decimal: nil)
     }
@@ -97,7 +97,7 @@ public enum CellInterpreter {
   }
 
   /// Interprets typed text as a value of an indicator in `unit`.
-  public static func interpret(text: String, unit: Unit) -> InterpretedCell {
+  public static func interpret(text: String, unit: IndicatorUnit) -> InterpretedCell {
     let trimmed = trimSpaces(text)
     if trimmed.isEmpty {
       return InterpretedCell(quantity: .missing(.blank), rawText: text, coercions: [], problem: nil, decimal: nil)
@@ -134,7 +134,7 @@ public enum CellInterpreter {
     if !suffix.isEmpty {
       if acceptedSuffixes(for: unit).contains(suffix) {
         coercions.append(.unitSuffix)
-      } else if knownUnitSuffixes.contains(suffix) || Unit(symbol: suffix) != nil {
+      } else if knownUnitSuffixes.contains(suffix) || IndicatorUnit(symbol: suffix) != nil {
         return failed(text, coercions, .unitMismatch(suffix: suffix))
       } else {
         return failed(text, coercions, .notANumber)
@@ -167,7 +167,7 @@ public enum CellInterpreter {
   static let knownUnitSuffixes: Set<String> = ["%", "‰", "/10万", "1/10万", "/十万", "岁", "年", "人", "人次", "个", "元", "万元"]
 
   /// The suffixes that match `unit`.
-  static func acceptedSuffixes(for unit: Unit) -> Set<String> {
+  static func acceptedSuffixes(for unit: IndicatorUnit) -> Set<String> {
     var suffixes: Set<String> = [unit.symbol, unit.displaySuffix]
     if unit.kind == .perHundredThousand { suffixes.formUnion(["/10万", "1/10万", "/十万", "/100000"]) }
     suffixes.remove("")

@@ -398,14 +398,14 @@ struct ReturnCheck {
   }
 
   /// Rates that may be typed in the wrong scale (% for ‰, a fraction for a percentage).
-  private static let scaledKinds: Set<Unit.Kind> = [.percent, .permille, .perThousand, .perTenThousand, .perHundredThousand]
+  private static let scaledKinds: Set<IndicatorUnit.Kind> = [.percent, .permille, .perThousand, .perTenThousand, .perHundredThousand]
   /// A value this many times larger or smaller than the reference suggests a wrong unit.
   static let scaleFactor = 10.0
   /// Per-10万 references below this are small counts; only a rise is then judged for scale.
   static let smallRateReference = 10.0
 
   private func checkScale(
-    _ number: Double, shown: String, reference: (year: Int, value: Double), unit: Unit,
+    _ number: Double, shown: String, reference: (year: Int, value: Double), unit: IndicatorUnit,
     report: (Severity, String, BilingualText, Bool) -> Void
   ) {
     guard Self.scaledKinds.contains(unit.kind), reference.value > 0, number > 0 else { return }
@@ -425,7 +425,7 @@ struct ReturnCheck {
   }
 
   /// Rates on small numbers swing naturally: below these levels the band is wider.
-  static let smallNumberLimits: [Unit.Kind: (ceiling: Double, minimumAbsolute: Double, relative: Double)] = [
+  static let smallNumberLimits: [IndicatorUnit.Kind: (ceiling: Double, minimumAbsolute: Double, relative: Double)] = [
     .perHundredThousand: (100, 20, 1.0),
     .permille: (10, 2, 1.0),
   ]

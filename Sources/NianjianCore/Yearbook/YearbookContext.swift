@@ -76,7 +76,7 @@ struct YearbookContext {
   }
 
   /// The target as text: `2030年：≤9/10万（孕产妇死亡率控制在9/10万以下）`.
-  func targetText(_ target: Target, unit: Unit) -> String {
+  func targetText(_ target: Target, unit: IndicatorUnit) -> String {
     let expression = expressionText(target.expression, unit: unit)
     if english { return "\(target.year): \(expression)" }
     let wording = target.text.isEmpty || target.text == expression ? "" : "（\(target.text)）"
@@ -84,7 +84,7 @@ struct YearbookContext {
   }
 
   /// The expression with the unit after its numbers, except for 比值 (an index has no unit to show).
-  func expressionText(_ expression: TargetExpression, unit: Unit) -> String {
+  func expressionText(_ expression: TargetExpression, unit: IndicatorUnit) -> String {
     expression.description(english: english, unit: unit.kind == .index ? nil : unit)
   }
 
