@@ -108,6 +108,12 @@ def main():
             fill(os.path.join(blank, name), os.path.join(returns_dir, name), series, rng)
 
 
+def indicator_range(sheet, row, columns):
+    """The upper bound a value must stay under, from the unit column (None when unbounded)."""
+    unit = sheet.cell(row, columns["单位"]).value
+    return {"%": 100.0, "‰": 1000.0}.get(unit)
+
+
 def fill(source, destination, series, rng):
     book = openpyxl.load_workbook(source)
     meta = book["nianjian_meta"]
@@ -136,8 +142,10 @@ def fill(source, destination, series, rng):
             continue
         current.value = value
         if filled % 11 == 0 and isinstance(value, float):
-            current.value = value * 1.4  # a large swing, explained below
-            current.value = round(current.value, 2)
+            # A large swing (explained below): down for rates that cannot rise 40 %, up otherwise.
+            high = indicator_range(sheet, row, columns)
+            factor = 1.4 if high is None or value * 1.4 <= high else 0.6
+            current.value = round(value * factor, 2)
             sheet.cell(row, columns["情况说明"]).value = "统计口径调整，数据来自新的监测系统。"
         sheet.cell(row, columns["数据来源"]).value = "部门年报"
     # Typical mistakes, one kind per return, so the demo shows what validation finds.
@@ -149,10 +157,16 @@ def fill(source, destination, series, rng):
     if department == "civil_affairs" and numeric_rows:
         cell = sheet.cell(numeric_rows[0], columns["本年数值"])
         cell.value = 135.2 if sheet.cell(numeric_rows[0], columns["单位"]).value == "%" else -3  # rejected
+    footer = {"单位负责人": "张敏", "填表人": "李华", "联系电话": "0871-00000000", "报出日期": "2026年2月20日"}
     for row in sheet.iter_rows():
         for c in row:
-            if isinstance(c.value, str) and c.value.startswith(("填表人", "单位负责人", "联系电话", "报出日期")):
-                pass
+            label = str(c.value or "").rstrip("：:")
+            if label in footer:
+                last = c.column
+                for merged in sheet.merged_cells.ranges:
+                    if c.coordinate in merged:
+                        last = merged.max_col
+                sheet.cell(c.row, last + 1).value = footer[label]
     book.save(destination)
 
 
