@@ -191,6 +191,7 @@ final class FormWorkbookBuilder {
 
   private func header(_ column: FormLayout.Column) -> String {
     let year = document.year
+    guard document.hasYear else { return column.label(document.language) }
     switch column {
     case .previous: return text("上年数值（\(year - 1)年）", "Previous value (\(year - 1))")
     case .current: return text("本年数值（\(year)年）", "Value this year (\(year))")
@@ -210,7 +211,7 @@ final class FormWorkbookBuilder {
       CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: last), value: .string(document.title),
       format: titleFormat)
     try sheet.setRowHeight(30, row: 0)
-    let validUntil = text("\(document.year + 1)年12月31日", "31 December \(document.year + 1)")
+    let validUntil = document.hasYear ? text("\(document.year + 1)年12月31日", "31 December \(document.year + 1)") : ""
     let block = [
       text("表　　号：", "Form No.: ") + (document.formNumber ?? ""),
       text("制定机关：", "Issued by: ") + (jurisdiction.office ?? jurisdiction.name),
@@ -227,7 +228,10 @@ final class FormWorkbookBuilder {
       value: .string(text("填报单位：", "Reporting unit: ") + unitName), format: plainFormat)
     try sheet.merge(
       CellRange(firstRow: 4, firstColumn: right, lastRow: 4, lastColumn: last),
-      value: .string(text("报告期：\(document.year)年", "Reporting period: \(document.year)")), format: rightFormat)
+      value: .string(
+        document.hasYear
+          ? text("报告期：\(document.year)年", "Reporting period: \(document.year)") : text("报告期：", "Reporting period: ")),
+      format: rightFormat)
 
     let headerRow = Self.headerRow
     for (index, column) in columns.enumerated() {

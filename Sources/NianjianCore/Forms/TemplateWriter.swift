@@ -76,8 +76,13 @@ public enum TemplateWriter {
       return nil
     }
     try checkFolder(directory)
-    return try writeOne(
-      schema: schema, department: chosen, year: year, previous: previous, to: directory, language: language)
+    do {
+      return try writeOne(
+        schema: schema, department: chosen, year: year, previous: previous, to: directory, language: language)
+    } catch {
+      let name = fileName(schema: schema, department: chosen, year: year) ?? chosen.id
+      throw FormsError.writeFailed(file: directory.appendingPathComponent(name).path, reason: "\(error)")
+    }
   }
 
   /// What ``writeSet(schema:departments:year:previous:to:language:)`` did for one department.
