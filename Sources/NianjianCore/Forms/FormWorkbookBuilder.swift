@@ -115,7 +115,7 @@ final class FormWorkbookBuilder {
     }
   }
   private var plainFormat: CellFormat { base() }
-  private var rightFormat: CellFormat { base { $0.horizontalAlignment = .left } }
+  private var blockFormat: CellFormat { base { $0.horizontalAlignment = .left } }
   private var headerFormat: CellFormat {
     base {
       $0.bold = true
@@ -220,7 +220,7 @@ final class FormWorkbookBuilder {
     for (offset, line) in block.enumerated() {
       try sheet.merge(
         CellRange(firstRow: 1 + offset, firstColumn: right, lastRow: 1 + offset, lastColumn: last),
-        value: .string(line), format: rightFormat)
+        value: .string(line), format: blockFormat)
     }
     let unitName = document.department?.name ?? text("（未识别）", "(unidentified)")
     try sheet.merge(
@@ -231,7 +231,7 @@ final class FormWorkbookBuilder {
       value: .string(
         document.hasYear
           ? text("报告期：\(document.year)年", "Reporting period: \(document.year)") : text("报告期：", "Reporting period: ")),
-      format: rightFormat)
+      format: blockFormat)
 
     let headerRow = Self.headerRow
     for (index, column) in columns.enumerated() {
