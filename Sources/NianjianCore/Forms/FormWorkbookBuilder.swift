@@ -32,8 +32,6 @@ final class FormWorkbookBuilder {
 
   /// The 本年数值 cell of each indicator on the form sheet.
   private(set) var valueCells: [String: CellAddress] = [:]
-  /// The 审核意见 cell of each indicator (marked copies only).
-  private(set) var reviewCells: [String: CellAddress] = [:]
 
   private var workbook: Workbook?
   private var instructions: Worksheet?
@@ -326,7 +324,6 @@ final class FormWorkbookBuilder {
         try sheet.write(value.map(CellContent.string) ?? .blank, at: address, format: inputFormat(numberFormat: "@"))
         try sheet.addValidation(dataSourceValidation(), to: CellRange(address))
       case .review:
-        reviewCells[indicator.code] = address
         try writeReview(findings, worst: worst, at: address, sheet: sheet)
       }
     }
