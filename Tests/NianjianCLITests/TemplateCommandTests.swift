@@ -85,4 +85,17 @@ import Testing
     #expect(notFolder.stderr.contains("不是文件夹"))
     #expect(try files(in: work) == ["a-file"])
   }
+
+  @Test func dumpInfoShowsTheIdentificationOfATemplate() throws {
+    let work = try TestSupport.makeTemporaryDirectory("template-cli")
+    let result = try TestSupport.nianjian(
+      ["template", "--year", "2026", "--department", "health", "--out", work.path, "--schema", schema], in: work)
+    #expect(result.status == 0, "\(result.stderr)")
+    let file = work.appendingPathComponent("2026年_卫生健康局_妇女儿童发展规划监测报表.xlsx")
+    let info = try TestSupport.nianjian(["dump", "--format", "info", file.path])
+    #expect(info.status == 0)
+    #expect(info.stdout.contains("\"NianjianTemplateID\""))
+    #expect(info.stdout.contains("\"value\":\"sample-health-2026-"))
+    #expect(info.stdout.contains("\"name\":\"nianjian_meta\",\"index\":2,\"state\":\"hidden\""))
+  }
 }

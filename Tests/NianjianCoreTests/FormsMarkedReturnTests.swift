@@ -127,4 +127,21 @@ import XLSXReader
     let rows = FormsSupport.rowsByCode(try FormsSupport.formSheet(document, language: .en))
     #expect(Set(rows.keys) == ["W-HE-01", "C-ED-01"])
   }
+
+  @Test func unreadableReturnStillGetsASummaryOfItsFindings() throws {
+    let schema = try FormsSupport.sampleSchema()
+    let folder = try TestSupport.makeTemporaryDirectory("forms")
+    let empty = ReturnReport(
+      path: "/in/空表.xlsx", fileName: "空表.XLSX", sha256: "00", identity: nil, identification: .unidentified,
+      values: [],
+      findings: [FormsSupport.finding(.error, "structure.no_header", nil, cell: nil, value: nil, "找不到表头")])
+    let file = try MarkedReturnWriter.write(report: empty, schema: schema, to: folder)
+    #expect(file.lastPathComponent == "空表_审核意见.xlsx")
+    let document = try XLSXDocument(contentsOf: file)
+    let summary = try document.readSheet(try #require(document.sheet(named: FormLayout.reviewSummarySheet)))
+    let texts = summary.cells.compactMap(FormsSupport.string)
+    #expect(texts.contains("【错误】找不到表头"))
+    #expect(texts.contains("structure.no_header"))
+    #expect(FormsSupport.rowsByCode(try FormsSupport.formSheet(document)).isEmpty)
+  }
 }

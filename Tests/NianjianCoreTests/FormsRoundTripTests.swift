@@ -76,10 +76,12 @@ import XLSXReader
     let typed = try FormsSupport.script("fill_template.py", [template.path, filled.path])
     let converted = folder.appendingPathComponent("converted")
     try FileManager.default.createDirectory(at: converted, withIntermediateDirectories: true)
+    let office = try #require(
+      ["/usr/bin/soffice", "/usr/bin/libreoffice"].first { FileManager.default.isExecutableFile(atPath: $0) })
     let profile = "file:///tmp/lo-\(UUID().uuidString)"
     defer { try? FileManager.default.removeItem(atPath: String(profile.dropFirst("file://".count))) }
     let result = try TestSupport.run(
-      URL(fileURLWithPath: "/usr/bin/soffice"),
+      URL(fileURLWithPath: office),
       [
         "-env:UserInstallation=\(profile)", "--headless", "--convert-to", "xlsx", "--outdir", converted.path,
         filled.path,

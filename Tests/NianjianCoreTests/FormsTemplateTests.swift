@@ -159,3 +159,16 @@ import XLSXReader
     #expect(document.properties.custom(FormLayout.Property.department) == .string("health"))
   }
 }
+
+@Suite struct FormsFileNameTests {
+  @Test func departmentsWithTheSameShortNameGetDistinctFiles() throws {
+    var schema = try FormsSupport.sampleSchema()
+    // 区统计局 and 市统计局 both shorten to 统计局.
+    schema.departments.append(Department(id: "city_statistics", name: "市统计局"))
+    let statistics = try #require(schema.department(id: "statistics"))
+    let city = try #require(schema.department(id: "city_statistics"))
+    let name = try #require(TemplateWriter.fileName(schema: schema, department: statistics, year: 2026))
+    #expect(name == "2026年_统计局（statistics）_妇女发展规划监测报表.xlsx")
+    #expect(TemplateWriter.fileName(schema: schema, department: city, year: 2026) == nil)
+  }
+}

@@ -119,9 +119,15 @@ struct FormDocument {
     return copy.kindTitle
   }
 
+  /// Whether the year is known (a marked copy of an unreadable return may know none).
+  var hasYear: Bool { year > 0 }
+
   /// The title line of the form sheet.
   var title: String {
     let text = FormText(language: language)
+    guard hasYear else {
+      return text("\(schema.jurisdiction.name)\(kindTitle)", "\(schema.jurisdiction.name) \(kindTitle)")
+    }
     return text(
       "\(schema.jurisdiction.name)\(kindTitle)（\(year)年）", "\(schema.jurisdiction.name) \(kindTitle) (\(year))")
   }

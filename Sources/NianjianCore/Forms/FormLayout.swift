@@ -2,6 +2,21 @@
 ///
 /// Templates are written with these names; returns are read by looking for these header labels and codes,
 /// never by fixed cell positions, so departments may move, insert, hide or sort rows.
+///
+/// A template written by ``TemplateWriter`` looks like this (a marked copy adds the ``Column/review`` column and
+/// a first sheet ``reviewSummarySheet``):
+///
+/// - sheets: ``instructionsSheet``, ``formSheet``, then ``metadataSheet`` (hidden; keys in column A, values in
+///   column B, all text); the custom properties ``Property`` carry the same identity;
+/// - form sheet: a title row, 表号 / 制定机关 / 有效期至 / 填报单位 / 报告期 lines, then one header row with the
+///   ``Column`` labels (``Column/previous`` and ``Column/current`` followed by the year: `本年数值（2026年）`),
+///   then section rows (plan `一、…`, domain `（一）…`, merged across, no code) and one row per indicator;
+/// - input cells: ``Column/current``, ``Column/explanation``, ``Column/dataSource`` of indicator rows and the
+///   ``Footer`` lines below the rows (label cell, possibly merged, then the input cell to its right);
+/// - numbers are in the indicator's unit (93.5 means 93.5 %); "no data" and "not applicable" are typed as text
+///   (``noDataMarkers``, ``notApplicableMarkers``).
+/// With `--lang en` the sheet names and labels are English (``EnglishSheet``, ``Column/englishLabel``,
+/// ``Footer/englishLabel``); the metadata sheet, property names and keys never change.
 public enum FormLayout {
   /// The instructions sheet.
   public static let instructionsSheet = "填报说明"

@@ -32,8 +32,6 @@ final class FormWorkbookBuilder {
 
   /// The 本年数值 cell of each indicator on the form sheet.
   private(set) var valueCells: [String: CellAddress] = [:]
-  /// The 审核意见 cell of each indicator (marked copies only).
-  private(set) var reviewCells: [String: CellAddress] = [:]
 
   private var workbook: Workbook?
   private var instructions: Worksheet?
@@ -115,7 +113,7 @@ final class FormWorkbookBuilder {
     }
   }
   private var plainFormat: CellFormat { base() }
-  private var rightFormat: CellFormat { base { $0.horizontalAlignment = .left } }
+  private var blockFormat: CellFormat { base { $0.horizontalAlignment = .left } }
   private var headerFormat: CellFormat {
     base {
       $0.bold = true
@@ -191,6 +189,7 @@ final class FormWorkbookBuilder {
 
   private func header(_ column: FormLayout.Column) -> String {
     let year = document.year
+    guard document.hasYear else { return column.label(document.language) }
     switch column {
     case .previous: return text("上年数值（\(year - 1)年）", "Previous value (\(year - 1))")
     case .current: return text("本年数值（\(year)年）", "Value this year (\(year))")
@@ -210,7 +209,7 @@ final class FormWorkbookBuilder {
       CellRange(firstRow: 0, firstColumn: 0, lastRow: 0, lastColumn: last), value: .string(document.title),
       format: titleFormat)
     try sheet.setRowHeight(30, row: 0)
-    let validUntil = text("\(document.year + 1)年12月31日", "31 December \(document.year + 1)")
+    let validUntil = document.hasYear ? text("\(document.year + 1)年12月31日", "31 December \(document.year + 1)") : ""
     let block = [
       text("表　　号：", "Form No.: ") + (document.formNumber ?? ""),
       text("制定机关：", "Issued by: ") + (jurisdiction.office ?? jurisdiction.name),
@@ -219,7 +218,7 @@ final class FormWorkbookBuilder {
     for (offset, line) in block.enumerated() {
       try sheet.merge(
         CellRange(firstRow: 1 + offset, firstColumn: right, lastRow: 1 + offset, lastColumn: last),
-        value: .string(line), format: rightFormat)
+        value: .string(line), format: blockFormat)
     }
     let unitName = document.department?.name ?? text("（未识别）", "(unidentified)")
     try sheet.merge(
@@ -227,7 +226,10 @@ final class FormWorkbookBuilder {
       value: .string(text("填报单位：", "Reporting unit: ") + unitName), format: plainFormat)
     try sheet.merge(
       CellRange(firstRow: 4, firstColumn: right, lastRow: 4, lastColumn: last),
-      value: .string(text("报告期：\(document.year)年", "Reporting period: \(document.year)")), format: rightFormat)
+      value: .string(
+        document.hasYear
+          ? text("报告期：\(document.year)年", "Reporting period: \(document.year)") : text("报告期：", "Reporting period: ")),
+      format: blockFormat)
 
     let headerRow = Self.headerRow
     for (index, column) in columns.enumerated() {
@@ -322,7 +324,6 @@ final class FormWorkbookBuilder {
         try sheet.write(value.map(CellContent.string) ?? .blank, at: address, format: inputFormat(numberFormat: "@"))
         try sheet.addValidation(dataSourceValidation(), to: CellRange(address))
       case .review:
-        reviewCells[indicator.code] = address
         try writeReview(findings, worst: worst, at: address, sheet: sheet)
       }
     }

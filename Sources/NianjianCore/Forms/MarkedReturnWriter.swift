@@ -29,8 +29,13 @@ public enum MarkedReturnWriter {
   ///
   /// - Throws: ``FormsError`` when the folder is missing or not writable, or the workbook cannot be written
   ///   (no file is then left behind).
+  ///
+  /// - Parameters:
+  ///   - previous: Last year's accepted values by indicator code, shown in 上年数值 as on the template (the
+  ///     baseline is shown when there is none).
   public static func write(
-    report: ReturnReport, schema: Schema, to directory: URL, language: Language = .zh
+    report: ReturnReport, schema: Schema, to directory: URL, language: Language = .zh,
+    previous: [String: StoredValue] = [:]
   ) throws -> URL {
     try TemplateWriter.checkFolder(directory)
     let document = formDocument(report: report, schema: schema, language: language)
@@ -47,7 +52,7 @@ public enum MarkedReturnWriter {
       let workbook = try Workbook(path: url.path)
       let summary = try workbook.addWorksheet(FormLayout.reviewSummarySheet(language))
       let builder = FormWorkbookBuilder(
-        document: document, previous: [:], fill: FormFill(values: values, findings: findings))
+        document: document, previous: previous, fill: FormFill(values: values, findings: findings))
       try builder.addSheets(to: workbook)
       try builder.write()
       try ReviewSummaryWriter(report: report, schema: schema, builder: builder, language: language).write(summary)
@@ -165,9 +170,10 @@ struct ReviewSummaryWriter {
     ]
     var row = 2
     for (name, value) in facts {
-      try sheet.write(.string(name), row: row, column: 0, format: label)
       try sheet.merge(
-        CellRange(firstRow: row, firstColumn: 1, lastRow: row, lastColumn: 4), value: .string(value), format: plain)
+        CellRange(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: 1), value: .string(name), format: label)
+      try sheet.merge(
+        CellRange(firstRow: row, firstColumn: 2, lastRow: row, lastColumn: 6), value: .string(value), format: plain)
       row += 1
     }
     row += 1
@@ -183,9 +189,11 @@ struct ReviewSummaryWriter {
       row += 1
     }
     row += 1
-    try sheet.write(.string(text("审核结论", "Conclusion")), row: row, column: 0, format: label)
     try sheet.merge(
-      CellRange(firstRow: row, firstColumn: 1, lastRow: row, lastColumn: 6), value: .string(conclusion()),
+      CellRange(firstRow: row, firstColumn: 0, lastRow: row, lastColumn: 1),
+      value: .string(text("审核结论", "Conclusion")), format: label)
+    try sheet.merge(
+      CellRange(firstRow: row, firstColumn: 2, lastRow: row, lastColumn: 6), value: .string(conclusion()),
       format: label)
     row += 2
 

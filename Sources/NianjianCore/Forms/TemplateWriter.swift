@@ -32,11 +32,18 @@ public enum TemplateWriter {
   }
 
   /// The file name of a department's template: `2026年_卫生健康局_妇女儿童发展规划监测报表.xlsx` (Chinese in every
-  /// language), or `nil` when the department reports no indicator that year.
+  /// language), or `nil` when the department reports no indicator that year. When two departments of the
+  /// schema have the same name without the jurisdiction prefix, the department id follows the name
+  /// (`2026年_统计局（statistics）_…`), so no file overwrites another.
   public static func fileName(schema: Schema, department: Department, year: Int) -> String? {
     guard let document = FormDocument.template(schema: schema, department: department, year: year, language: .zh)
     else { return nil }
-    let short = FormDocument.shortName(of: department, in: schema.jurisdiction)
+    var short = FormDocument.shortName(of: department, in: schema.jurisdiction)
+    // Two departments whose short names agree (市统计局, 区统计局) are told apart by their ids.
+    let clash = schema.departments.contains { other in
+      other.id != department.id && FormDocument.shortName(of: other, in: schema.jurisdiction) == short
+    }
+    if clash { short += "（\(department.id)）" }
     return FormDocument.safeFileName("\(year)年_\(short)_\(document.chineseKindTitle)") + ".xlsx"
   }
 
@@ -76,8 +83,13 @@ public enum TemplateWriter {
       return nil
     }
     try checkFolder(directory)
-    return try writeOne(
-      schema: schema, department: chosen, year: year, previous: previous, to: directory, language: language)
+    do {
+      return try writeOne(
+        schema: schema, department: chosen, year: year, previous: previous, to: directory, language: language)
+    } catch {
+      let name = fileName(schema: schema, department: chosen, year: year) ?? chosen.id
+      throw FormsError.writeFailed(file: directory.appendingPathComponent(name).path, reason: "\(error)")
+    }
   }
 
   /// What ``writeSet(schema:departments:year:previous:to:language:)`` did for one department.
