@@ -69,14 +69,32 @@ import Testing
     #expect(try files(in: work).isEmpty)
   }
 
+  @Test func aNewOutputFolderIsCreatedWhenItsParentExists() throws {
+    let work = try TestSupport.makeTemporaryDirectory("template-cli")
+    let fresh = work.appendingPathComponent("2026年模板")
+    let result = try TestSupport.nianjian(
+      ["template", "--year", "2026", "--department", "health", "--out", fresh.path, "--schema", schema], in: work)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(try files(in: fresh) == ["2026年_卫生健康局_妇女儿童发展规划监测报表.xlsx"])
+  }
+
+  @Test func badArgumentsDoNotCreateTheOutputFolder() throws {
+    let work = try TestSupport.makeTemporaryDirectory("template-cli")
+    let fresh = work.appendingPathComponent("new")
+    let result = try TestSupport.nianjian(
+      ["template", "--year", "2026", "--department", "nobody", "--out", fresh.path, "--schema", schema], in: work)
+    #expect(result.status == 64)
+    #expect(!FileManager.default.fileExists(atPath: fresh.path))
+  }
+
   @Test func missingOrNonFolderOutputIsAnIOError() throws {
     let work = try TestSupport.makeTemporaryDirectory("template-cli")
-    let missing = work.appendingPathComponent("missing")
+    let missing = work.appendingPathComponent("missing/deeper")
     let result = try TestSupport.nianjian(
       ["template", "--year", "2026", "--out", missing.path, "--schema", schema], in: work)
     #expect(result.status == 74)
     #expect(result.stderr.contains("输出文件夹不存在"))
-    #expect(!FileManager.default.fileExists(atPath: missing.path))
+    #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("missing").path))
     let file = work.appendingPathComponent("a-file")
     try Data("x".utf8).write(to: file)
     let notFolder = try TestSupport.nianjian(

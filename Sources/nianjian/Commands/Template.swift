@@ -28,7 +28,7 @@ struct Template: ParsableCommand {
     help: ArgumentHelp("部门代码，可重复；默认全部部门 (department id; repeatable; default all)", valueName: "ID"))
   var department: [String] = []
 
-  @Option(name: .long, help: ArgumentHelp("输出文件夹（须已存在） (output folder, must exist)", valueName: "DIR"))
+  @Option(name: .long, help: ArgumentHelp("输出文件夹（不存在时新建，其上级文件夹须已存在） (output folder; created when its parent exists)", valueName: "DIR"))
   var out: String
 
   func run() throws {
@@ -44,11 +44,15 @@ struct Template: ParsableCommand {
     }
     let previous = try previousValues(language)
     let directory = URL(fileURLWithPath: out)
+    // A statistician names a new folder for next year's forms: create it when its parent exists (and remove it
+    // again if nothing could be written), so a missing parent is the only "folder missing" error.
+    let createdFolder = Self.createFolderIfParentExists(directory)
     let outcomes: [TemplateWriter.Outcome]
     do {
       outcomes = try TemplateWriter.writeSet(
         schema: schema, departments: departments, year: year, previous: previous, to: directory, language: language)
     } catch {
+      if createdFolder { try? FileManager.default.removeItem(at: directory) }
       Console.err("nianjian: " + error.message(language))
       throw error.isUsage ? ExitStatus.usage : ExitStatus.ioFailure
     }
@@ -87,5 +91,16 @@ struct Template: ParsableCommand {
           : "nianjian: 无法读取监测数据库 \(storeOptions.path)：\(error.localizedDescription)")
       throw ExitStatus.ioFailure
     }
+  }
+
+  /// Creates `directory` when it is missing and its parent folder exists; returns whether it was created.
+  static func createFolderIfParentExists(_ directory: URL) -> Bool {
+    let fileManager = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard !fileManager.fileExists(atPath: directory.path),
+      fileManager.fileExists(atPath: directory.deletingLastPathComponent().path, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { return false }
+    return (try? fileManager.createDirectory(at: directory, withIntermediateDirectories: false)) != nil
   }
 }
