@@ -120,7 +120,8 @@ public enum ReturnExtractor {
       }
     }
     return makeIdentity(
-      templateID: values[FormLayout.MetadataKey.templateID], schemaVersion: values[FormLayout.MetadataKey.schemaVersion],
+      templateID: values[FormLayout.MetadataKey.templateID],
+      schemaVersion: values[FormLayout.MetadataKey.schemaVersion],
       jurisdiction: values[FormLayout.MetadataKey.jurisdiction], department: values[FormLayout.MetadataKey.department],
       year: values[FormLayout.MetadataKey.year])
   }

@@ -228,7 +228,8 @@ struct ValidateText {
     if let identity = report.identity {
       if !identity.templateID.isEmpty { parts.append((zh ? "模板 " : "template ") + identity.templateID) }
       let name = schema.department(id: identity.department)?.name
-      parts.append(name.map { zh ? "\($0)（\(identity.department)）" : "\($0) (\(identity.department))" } ?? identity.department)
+      parts.append(
+        name.map { zh ? "\($0)（\(identity.department)）" : "\($0) (\(identity.department))" } ?? identity.department)
       parts.append(zh ? "\(identity.year)年" : String(identity.year))
     }
     parts.append((zh ? "识别方式：" : "identified by: ") + identificationName(report.identification))
@@ -251,7 +252,9 @@ struct ValidateText {
     var parts: [String] = []
     if !place.isEmpty { parts.append(place) }
     if let code = finding.indicator { parts.append(code) }
-    if finding.cell != nil, let value = finding.value, !value.isEmpty { parts.append(zh ? "填报值“\(value)”" : "value \"\(value)\"") }
+    if finding.cell != nil, let value = finding.value, !value.isEmpty {
+      parts.append(zh ? "填报值“\(value)”" : "value \"\(value)\"")
+    }
     var text = parts.joined(separator: "  ")
     if !text.isEmpty { text += "  " }
     text += finding.message.text(language)
@@ -302,7 +305,8 @@ struct ValidateText {
 
 /// The JSON report of the command-line contract.
 enum ValidateJSON {
-  static func write(_ outcomes: [ValidateOutcome], files: [String], language: Language, into output: inout OutputBuffer) {
+  static func write(_ outcomes: [ValidateOutcome], files: [String], language: Language, into output: inout OutputBuffer)
+  {
     output.write("[")
     for (index, outcome) in outcomes.enumerated() {
       output.write(index == 0 ? "\n" : ",\n")
@@ -311,7 +315,7 @@ enum ValidateJSON {
       switch outcome {
       case .failure(let error):
         output.write(",\"sha256\":null,\"template\":null,\"identification\":\"unreadable\",\"findings\":[")
-        let rule = error.kind == .io ? "file.io" : "file.unreadable"
+        let rule = error.kind == .io ? RuleID.fileIo : RuleID.fileUnreadable
         writeFinding(
           Finding(severity: .error, rule: rule, message: error.message), language: language, into: &output)
         output.write("],\"summary\":{\"errors\":1,\"warnings\":0,\"infos\":0}}")
