@@ -238,6 +238,31 @@ struct ValidationTests {
     #expect(report.findings("structure.missing_indicator").count == 1)
   }
 
+  @Test func aRowOfAnotherDepartmentIsAWarning() throws {
+    let report = try ReturnFixtures.report("foreign_row")
+    let finding = try #require(report.finding("structure.other_department_row"))
+    #expect(finding.indicator == "W-ED-01")
+    #expect(finding.cell == "G11")
+    #expect(finding.severity == .warning)
+    #expect(finding.message.zh.contains("区教育局"))
+  }
+
+  @Test func aNumberTurnedIntoADateIsAnError() throws {
+    let report = try ReturnFixtures.report("date_typed")
+    #expect(report.finding("value.date_not_number", at: "G9")?.severity == .error)
+    #expect(report.value("W-HE-04") == nil)
+  }
+
+  @Test func rulesAreCompletedByTheSameYearsHistory() throws {
+    #expect(try ReturnFixtures.report("without_total").finding("W-R-01") == nil)
+    let total = ReturnFixtures.stored("W-HE-03", 2025, 0)
+    let report = try ReturnFixtures.report("without_total", history: [total])
+    let finding = try #require(report.finding("W-R-01"))
+    #expect(finding.indicator == "W-HE-03a")
+    #expect(finding.message.zh.contains("W-HE-03=0"))
+    #expect(report.finding("structure.missing_indicator")?.indicator == "W-HE-03")
+  }
+
   @Test func anotherDepartmentsTemplateIsAnError() throws {
     let report = try ReturnFixtures.report("wrong_department")
     #expect(report.finding("structure.wrong_department")?.severity == .error)

@@ -61,7 +61,9 @@ public enum CellInterpreter {
     switch cell.value {
     case .number(let number):
       let raw = cell.rawValue ?? number.description
-      var decimal = DecimalNumber(number)
+      guard var decimal = DecimalNumber(number) else {
+        return InterpretedCell(quantity: nil, rawText: raw, coercions: [], problem: .notANumber, decimal: nil)
+      }
       var coercions: [Coercion] = []
       if unit.kind == .percent, isPercentFormat(cell) {
         decimal = decimal.shifted(by: 2)

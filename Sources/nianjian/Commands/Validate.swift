@@ -112,7 +112,9 @@ struct Validate: ParsableCommand {
     guard storeOptions.exists else { return [] }
     do {
       let store = try SQLiteStore(path: storeOptions.path)
-      return try store.acceptedValues(through: (year ?? Self.latestYear) - 1)
+      // Through the year itself: earlier years feed the history checks, the same year completes rules that
+      // span departments (the validator keeps the two apart).
+      return try store.acceptedValues(through: year ?? Self.latestYear)
     } catch {
       Console.err(
         language == .zh

@@ -12,6 +12,7 @@ Usage:
       {"jurisdiction","department","department_name","year","schema_version",
        "rows":[{"code","name","unit","value"}]}
 """
+import datetime
 import json
 import sys
 
@@ -121,6 +122,9 @@ def build_cases(out, version):
     case("moved_rows", rows=reordered, first_row=8, after=moved)
     case("unknown_duplicate", rows=HEALTH + [("W-HE-99", "自编指标", "人", "", 5),
                                              ("W-HE-02", "孕产妇系统管理率", "%", "≥93", 90)])
+    case("foreign_row", rows=HEALTH + [("W-ED-01", "高中阶段毛入学率", "%", "≥95", 96.5)])
+    case("date_typed", values={"W-HE-04": datetime.datetime(2025, 3, 2)})
+    case("without_total", rows=[r for r in HEALTH if r[0] != "W-HE-03"])
     case("missing_indicator", rows=[r for r in HEALTH if r[0] != "W-HE-04"])
     case("wrong_department", department="education", department_name="区教育局")
     case("wrong_year", year=2024)
