@@ -116,6 +116,16 @@ struct ValidationTests {
     #expect(report.count(.error) == 0)
   }
 
+  @Test func aReturnSplitOverSeveralSheetsIsReadWhole() throws {
+    let report = try ReturnFixtures.report("split_sheets")
+    #expect(report.identification == .headerByCode)
+    #expect(report.values.count == 6)
+    #expect(report.value("W-HE-01")?.provenance.sheet == "表1")
+    #expect(report.value("W-HE-04")?.provenance.sheet == "表2")
+    #expect(report.value("W-HE-04")?.provenance.cell == "C3")
+    #expect(report.findings("structure.missing_indicator").isEmpty)
+  }
+
   @Test func fileWithoutIdentityOrHeaderIsUnidentified() throws {
     let report = try ReturnFixtures.report("no_identity_no_table")
     #expect(report.identification == .unidentified)

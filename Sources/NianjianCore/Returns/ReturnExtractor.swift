@@ -53,8 +53,11 @@ public struct ExtractedWorkbook: Sendable {
   public var identityFromProperties: TemplateIdentity?
   /// The identity in the hidden metadata sheet, if complete enough.
   public var identityFromMetadata: TemplateIdentity?
-  /// The indicator table, if a header row was found.
-  public var table: FormTable?
+  /// The indicator tables, one per sheet with a header row, form sheet first (a retyped return may split its
+  /// indicators over several sheets).
+  public var tables: [FormTable]
+  /// The first indicator table, if a header row was found.
+  public var table: FormTable? { tables.first }
   /// The sheet names, in workbook order.
   public var sheetNames: [String]
 }
@@ -73,19 +76,18 @@ public enum ReturnExtractor {
     if let metadata = document.sheet(named: FormLayout.metadataSheet), metadata.kind == .worksheet {
       fromMetadata = identity(fromMetadata: try document.readSheet(metadata))
     }
-    var candidates = document.sheets.filter { $0.kind == .worksheet && $0.name != FormLayout.metadataSheet }
+    var candidates = document.sheets.filter {
+      $0.kind == .worksheet && $0.name != FormLayout.metadataSheet && $0.name != FormLayout.reviewSummarySheet
+    }
     if let form = candidates.firstIndex(where: { $0.name == FormLayout.formSheet }) {
       candidates.insert(candidates.remove(at: form), at: 0)
     }
-    var table: FormTable?
+    var tables: [FormTable] = []
     for sheet in candidates {
-      if let found = findTable(in: try document.readSheet(sheet)) {
-        table = found
-        break
-      }
+      if let found = findTable(in: try document.readSheet(sheet)) { tables.append(found) }
     }
     return ExtractedWorkbook(
-      identityFromProperties: fromProperties, identityFromMetadata: fromMetadata, table: table,
+      identityFromProperties: fromProperties, identityFromMetadata: fromMetadata, tables: tables,
       sheetNames: document.sheets.map(\.name))
   }
 

@@ -25,6 +25,8 @@ struct ReturnCheck {
   private(set) var findings: [Finding] = []
   /// The matched rows, first occurrence of each indicator, in sheet order.
   private var matched: [MatchedRow] = []
+  /// Where each matched indicator was first found (sheet!cell) and its raw text, to spot duplicates.
+  private var firstCell: [String: (cell: String, raw: String)] = [:]
 
   init(
     schema: Schema, history: [StoredValue], fileName: String, sha256: String, expectedYear: Int?,
@@ -48,7 +50,7 @@ struct ReturnCheck {
     }
     guard let identity else { return }
     checkIdentity(identity, table: table)
-    matchRows(table, department: identity.department)
+    for each in workbook.tables { matchRows(each, department: identity.department) }
     checkDepartment(identity, table: table)
     checkValues(year: identity.year)
     checkRules(year: identity.year)
@@ -119,7 +121,7 @@ struct ReturnCheck {
     // Match rows against every indicator to see who reports them.
     var byCode = 0
     var counts: [String: Int] = [:]
-    for row in table.rows {
+    for row in workbook.tables.flatMap(\.rows) {
       var indicator: Indicator?
       if let code = row.code, let found = lookUp(code: code) {
         indicator = found
@@ -133,7 +135,7 @@ struct ReturnCheck {
     let byName = byCode == 0
     var department: Department?
     var departmentSource = Messages.departmentFromIndicators
-    if let unit = table.reportingUnit, let named = departmentMatching(unit) {
+    if let unit = workbook.tables.lazy.compactMap(\.reportingUnit).first, let named = departmentMatching(unit) {
       department = named
       departmentSource = Messages.departmentFromReportingUnit
     } else if let best = counts.max(by: { lhs, rhs in
@@ -148,9 +150,9 @@ struct ReturnCheck {
     }
     let year: Int
     let yearSource: BilingualText
-    if let header = table.headerYear {
+    if let header = workbook.tables.lazy.compactMap(\.headerYear).first {
       (year, yearSource) = (header, Messages.yearFromHeader)
-    } else if let title = table.titleYear {
+    } else if let title = workbook.tables.lazy.compactMap(\.titleYear).first {
       (year, yearSource) = (title, Messages.yearFromTitle)
     } else if let expectedYear {
       (year, yearSource) = (expectedYear, Messages.yearFromOption)
@@ -237,7 +239,6 @@ struct ReturnCheck {
 
   private mutating func matchRows(_ table: FormTable, department: String) {
     let own = schema.indicators(department: department)
-    var firstCell: [String: (cell: String, raw: String)] = [:]
     for row in table.rows {
       var indicator: Indicator?
       if let code = row.code {

@@ -18,10 +18,12 @@ struct Validate: ParsableCommand {
       Lists every problem of each file (sheet!cell, indicator, value as typed, what is wrong and what to do).
 
       --format json 输出 JSON 数组，每个文件一个对象 / a JSON array, one object per file:
-        {"file","sha256","template":{"id","department","year"}|null,"identification",
-         "findings":[{"severity","rule","indicator","sheet","cell","value","message","explained"}],
-         "summary":{"errors","warnings","infos"}}
-        template.id 为 null 表示文件没有模板标识（按表头推断）/ null when inferred from the header.
+        {"file", "sha256", "template": {"id", "department", "year"} | null,
+         "identification", "findings": [{"severity", "rule", "indicator",
+         "sheet", "cell", "value", "message", "explained"}],
+         "summary": {"errors", "warnings", "infos"}}
+        template.id 为 null：文件没有模板标识，按表头推断
+        template.id is null when the template was inferred from the header.
 
       退出码 / exit status (取所有文件中最严重的 / the worst over all files):
         0 无问题 clean · 1 仅有警告 warnings only · 2 有错误 errors in the data

@@ -159,6 +159,19 @@ def build_retyped_by_name(out):
     wb.save(f"{out}/retyped_by_name.xlsx")
 
 
+def build_split_sheets(out):
+    """Retyped over two sheets (women's and children's style), header on each, no identity."""
+    wb = Workbook()
+    first = wb.active
+    first.title = "表1"
+    second = wb.create_sheet("表2")
+    for sheet, rows in [(first, HEALTH[:3]), (second, HEALTH[3:])]:
+        sheet.append(["指标代码", "指标名称", "本年数值（2025年）"])
+        for code, name, unit, target, value in rows:
+            sheet.append([code, name, value])
+    wb.save(f"{out}/split_sheets.xlsx")
+
+
 def build_from_spec(spec_path, out_path):
     with open(spec_path, encoding="utf-8") as handle:
         spec = json.load(handle)
@@ -177,6 +190,7 @@ def main(argv):
     out, version = argv[1], argv[2]
     build_cases(out, version)
     build_retyped_by_name(out)
+    build_split_sheets(out)
     return 0
 
 
