@@ -76,6 +76,21 @@ import XLSXReader
     #expect(CellInterpreter.interpret(cell, unit: Self.people).quantity == .number(0.955))
   }
 
+  @Test func fullWidthMarkersAreMarkersToo() {
+    #expect(CellInterpreter.interpret(text: "Ｎ／Ａ", unit: Self.percent).quantity == .missing(.notApplicable))
+  }
+
+  @Test func ruleIDsAreStableDottedNamesWithTitles() {
+    #expect(RuleID.builtIn.count >= 40)
+    for rule in RuleID.builtIn {
+      #expect(rule.split(separator: ".").count == 2, "\(rule)")
+      #expect(rule.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "." || $0 == "_") }, "\(rule)")
+      #expect(RuleID.title(of: rule)?.zh.isEmpty == false)
+    }
+    #expect(RuleID.builtIn.contains(RuleID.structureMissingIndicator))
+    #expect(RuleID.title(of: "W-R-01") == nil)
+  }
+
   @Test func qualitativeIndicatorsKeepTheirText() {
     #expect(CellInterpreter.interpret(text: " 已健全 ", unit: Self.text).quantity == .text("已健全"))
   }

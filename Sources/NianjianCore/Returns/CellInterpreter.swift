@@ -150,8 +150,10 @@ public enum CellInterpreter {
   /// ``FormLayout/notApplicableMarkers``).
   public static func missingReason(_ text: String) -> MissingReason? {
     let trimmed = trimSpaces(text)
-    if FormLayout.noDataMarkers.contains(trimmed) { return .noData }
-    if FormLayout.notApplicableMarkers.contains(trimmed) { return .notApplicable }
+    for candidate in [trimmed, toHalfWidth(trimmed)] {
+      if FormLayout.noDataMarkers.contains(candidate) { return .noData }
+      if FormLayout.notApplicableMarkers.contains(candidate) { return .notApplicable }
+    }
     return nil
   }
 

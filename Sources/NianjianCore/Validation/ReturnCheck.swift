@@ -384,7 +384,7 @@ struct ReturnCheck {
     let unit = indicator.unit
     var rangeReported = false
     if unit.kind == .percent, number > 100, (indicator.range.upperBound ?? 100) <= 100 {
-      report(.error, "value.percent_over_100", Messages.percentOver100(shown), false)
+      report(.error, RuleID.valuePercentOver100, Messages.percentOver100(shown), false)
       rangeReported = true
     }
     if unit.isInteger, number < 0 {

@@ -150,6 +150,8 @@ public enum RuleID {
   public static let valueNotInteger = "value.not_integer"
   /// `value.out_of_range` (error): outside the indicator's range (`range` in the YAML, else the unit's default).
   public static let valueOutOfRange = "value.out_of_range"
+  /// `value.percent_over_100` (error): a percentage above 100 (when the indicator's range does not allow it).
+  public static let valuePercentOver100 = "value.percent_over_100"
   /// `value.possible_fraction` (warning): a percentage ≤ 1 while the previous value (or baseline) is ≥ 10: probably typed as a fraction.
   public static let valuePossibleFraction = "value.possible_fraction"
   /// `value.scale_suspect` (warning): a rate (%, ‰, per 1 000 / 10 000 / 100 000) ten times larger or smaller than the previous value or baseline: probably the wrong unit. For 1/10万 only rises from a reference ≥ 10 count.

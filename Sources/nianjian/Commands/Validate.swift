@@ -269,7 +269,10 @@ struct ValidateText {
   private func infoSummary(_ findings: [Finding]) -> String {
     var counts: [String: Int] = [:]
     for finding in findings { counts[finding.rule, default: 0] += 1 }
-    let list = counts.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: zh ? "，" : ", ")
+    let list = counts.sorted { $0.key < $1.key }.map { rule, count in
+      let title = RuleID.title(of: rule).map { "\($0.text(language)) " } ?? ""
+      return "\(title)\(rule) ×\(count)"
+    }.joined(separator: zh ? "，" : ", ")
     return list + (zh ? "（用 --verbose 逐条列出）" : " (use --verbose to list them)")
   }
 
