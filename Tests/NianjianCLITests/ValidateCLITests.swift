@@ -169,6 +169,7 @@ struct ValidateCLITests {
     #expect(files.map { $0["file"] as? String } == names)
     #expect((files[0]["summary"] as? [String: Int])?["errors"] == 0)
     #expect(files[1]["template"] is NSNull)
+    #expect((files[1]["sha256"] as? String)?.count == 64)
     #expect(((files[1]["findings"] as? [[String: Any]])?.first?["rule"] as? String) == "file.unreadable")
     #expect((files[2]["summary"] as? [String: Int])?["errors"] == 1)
     let text = try Fixtures.validate(names)

@@ -72,6 +72,15 @@ struct Validate: ParsableCommand {
     var markedFailures: [Int: String] = [:]
     if let marked {
       let directory = URL(fileURLWithPath: marked)
+      do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      } catch {
+        Console.err(
+          language == .zh
+            ? "nianjian: 无法创建文件夹 \(marked)：\(error.localizedDescription)"
+            : "nianjian: cannot create the folder \(marked): \(error.localizedDescription)")
+        throw ExitStatus.ioFailure
+      }
       for (index, outcome) in outcomes.enumerated() {
         guard case .success(let report) = outcome else { continue }
         do {
@@ -321,7 +330,14 @@ enum ValidateJSON {
       output.writeJSONString(files[index])
       switch outcome {
       case .failure(let error):
-        output.write(",\"sha256\":null,\"template\":null,\"identification\":\"unreadable\",\"findings\":[")
+        // A file that exists but is not a workbook still gets its digest, for the record.
+        output.write(",\"sha256\":")
+        if error.kind == .unreadable, let digest = try? FileDigest.sha256(of: URL(fileURLWithPath: files[index])) {
+          output.writeJSONString(digest)
+        } else {
+          output.write("null")
+        }
+        output.write(",\"template\":null,\"identification\":\"unreadable\",\"findings\":[")
         let rule = error.kind == .io ? RuleID.fileIo : RuleID.fileUnreadable
         writeFinding(
           Finding(severity: .error, rule: rule, message: error.message), language: language, into: &output)
