@@ -185,6 +185,12 @@ struct ValidationTests {
     #expect(report.problems.isEmpty)
   }
 
+  @Test func aPercentFormatOnAnotherUnitIsAWarningAndTheNumberIsKept() throws {
+    let report = try ReturnFixtures.report("percent_format_other_unit")
+    #expect(report.finding("value.percent_format_mismatch", at: "G9")?.severity == .warning)
+    #expect(report.value("W-HE-04")?.quantity == .number(0.0032))
+  }
+
   @Test func noDataNotApplicableBlankAndZeroStayApart() throws {
     let report = try ReturnFixtures.report("missing_markers")
     #expect(report.value("W-HE-01")?.quantity == .missing(.noData))

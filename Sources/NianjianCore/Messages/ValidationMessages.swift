@@ -311,6 +311,14 @@ enum ValidationMessages {
       en: "\(found) decimals typed where \(allowed) are expected; the value \(value) is kept as typed, not rounded.")
   }
 
+  static func percentFormatMismatch(_ value: String, unit: Unit) -> Text {
+    Text(
+      zh: "单元格设为百分比格式，但此指标单位是 \(unit.symbol)；已按保存的数值 \(value) 读取。请把单元格格式改为“常规”或“数值”，并按 \(unit.symbol) 填写。",
+      en:
+        "The cell has a percent format but the indicator's unit is \(unit.symbol); the stored number \(value) was read. Set the cell format to General or Number and type the value in \(unit.symbol)."
+    )
+  }
+
   static func possibleFraction(_ value: String, reference: String, referenceYear: Int) -> Text {
     Text(
       zh: "百分比 \(value) 不足 1，而\(referenceYear)年为 \(reference)：可能按小数填写（如 0.935 应填 93.5）。请核实。",

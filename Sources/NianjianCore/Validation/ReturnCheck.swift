@@ -367,6 +367,10 @@ struct ReturnCheck {
         continue
       case .number(let number):
         let shown = cell.decimal?.plainText ?? NumberText.plain(number)
+        if cell.hasForeignPercentFormat {
+          report(
+            .warning, RuleID.valuePercentFormatMismatch, Messages.percentFormatMismatch(shown, unit: indicator.unit))
+        }
         for coercion in cell.coercions {
           report(.info, coercion.rawValue, Messages.coercion(coercion, raw: raw, read: shown, unit: indicator.unit))
         }

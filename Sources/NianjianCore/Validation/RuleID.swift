@@ -64,6 +64,7 @@
 /// | `value.not_integer` | error | a count with a fraction. |
 /// | `value.out_of_range` | error | outside the indicator's range (`range` in the YAML, else the unit's default). |
 /// | `value.too_many_decimals` | info | more decimals than the indicator's `decimals`; kept as typed, never rounded. |
+/// | `value.percent_format_mismatch` | warning | the cell has a percent format but the unit is not `%`: the stored number is kept (0.0032 shown as 0.32% for a ‰ indicator). |
 /// | `value.possible_fraction` | warning | a percentage ≤ 1 while the previous value (or baseline) is ≥ 10: probably typed as a fraction. |
 /// | `value.scale_suspect` | warning | a rate (%, ‰, per 1 000 / 10 000 / 100 000) ten times larger or smaller than the previous value or baseline: probably the wrong unit. For 1/10万 only rises from a reference ≥ 10 count. |
 ///
@@ -152,6 +153,9 @@ public enum RuleID {
   public static let valueOutOfRange = "value.out_of_range"
   /// `value.percent_over_100` (error): a percentage above 100 (when the indicator's range does not allow it).
   public static let valuePercentOver100 = "value.percent_over_100"
+  /// `value.percent_format_mismatch` (warning): the cell has a percent format but the indicator's unit is not `%`;
+  /// the stored number is kept (0.0032 shown as 0.32% for a ‰ indicator).
+  public static let valuePercentFormatMismatch = "value.percent_format_mismatch"
   /// `value.possible_fraction` (warning): a percentage ≤ 1 while the previous value (or baseline) is ≥ 10: probably typed as a fraction.
   public static let valuePossibleFraction = "value.possible_fraction"
   /// `value.scale_suspect` (warning): a rate (%, ‰, per 1 000 / 10 000 / 100 000) ten times larger or smaller than the previous value or baseline: probably the wrong unit. For 1/10万 only rises from a reference ≥ 10 count.

@@ -53,6 +53,7 @@ extension RuleID {
     valueNotInteger: ("计数不是整数", "count not whole"),
     valueOutOfRange: ("超出合理范围", "out of range"),
     valueTooManyDecimals: ("小数位数过多", "too many decimals"),
+    valuePercentFormatMismatch: ("百分比格式与单位不符", "percent format, other unit"),
     valuePossibleFraction: ("可能按小数填写", "possibly typed as a fraction"),
     valueScaleSuspect: ("可能单位错误", "possibly the wrong unit"),
     historyLargeChange: ("与上年相比变化较大", "large change from last year"),

@@ -91,6 +91,10 @@ def percent_format(ws):
     ws[cell_of("W-HE-02")].number_format = "0.0%"
 
 
+def permille_as_percent(ws):
+    ws[cell_of("W-HE-04")].number_format = "0.00%"
+
+
 def uncalculated(ws):
     ws[cell_of("W-HE-03")] = "=G8+1"  # openpyxl writes the formula with no cached value
 
@@ -113,6 +117,7 @@ def build_cases(out, version):
     case("units", values={"W-HE-02": "95.5%", "W-HE-03": "2人", "W-HE-04": "3.2‰"})
     case("unit_mismatch", values={"W-HE-04": "0.32%"})
     case("percent_format", values={"W-HE-02": 0.955}, after=percent_format)
+    case("percent_format_other_unit", values={"W-HE-04": 0.0032}, after=permille_as_percent)
     case("missing_markers", values={"W-HE-01": "—", "W-HE-02": "不适用", "W-HE-03": None, "W-HE-03a": 0})
     case("not_a_number", values={"W-HE-02": "约九成"})
     case("uncalculated", after=uncalculated)
