@@ -235,6 +235,12 @@ struct ValidationTests {
     #expect(report.values.count == 6)
   }
 
+  @Test func footerLinesAndRepeatedHeadersAreNotRows() throws {
+    let report = try ReturnFixtures.report("footer")
+    #expect(report.problems.isEmpty, "\(report.problems)")
+    #expect(report.values.count == 6)
+  }
+
   @Test func unknownCodesAndDuplicateRowsAreReported() throws {
     let report = try ReturnFixtures.report("unknown_duplicate")
     let unknown = try #require(report.finding("structure.unknown_code"))

@@ -200,6 +200,9 @@ public enum ReturnExtractor {
         let code = columns[.code].flatMap { text(of: cells[$0]) }.map { CellInterpreter.toHalfWidth($0) }
         let name = columns[.name].flatMap { text(of: cells[$0]) }
         guard code != nil || name != nil else { continue }
+        // A repeated header row or the form's footer (填表人、联系电话 …) is not an indicator row.
+        if code.map({ label($0) == FormLayout.Column.code.rawValue }) == true { continue }
+        if code == nil, let name, footerLabels.contains(where: { label(name).hasPrefix($0) }) { continue }
         let explanationColumn = columns[.explanation]
         rows.append(
           FormRow(
@@ -216,6 +219,9 @@ public enum ReturnExtractor {
     }
     return nil
   }
+
+  /// Labels that start the lines under a statistical form (and its notes), never indicator names.
+  static let footerLabels = ["单位负责人", "统计负责人", "填表人", "联系电话", "报出日期", "注：", "注:", "说明：", "说明:"]
 
   /// The smallest plausible reporting year.
   static let earliestYear = 1990

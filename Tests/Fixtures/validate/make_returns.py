@@ -95,6 +95,16 @@ def permille_as_percent(ws):
     ws[cell_of("W-HE-04")].number_format = "0.00%"
 
 
+def footer_and_repeated_header(ws):
+    """A footer laid out across the columns and the header repeated under the table."""
+    for column, text in enumerate(["", "指标代码", "指标名称", "", "", "", "本年数值"], start=1):
+        if text:
+            ws.cell(row=13, column=column, value=text)
+    ws["C15"] = "填表人：张三"
+    ws["G15"] = "联系电话：13800000000"
+    ws["C16"] = "注：本表数据截至2025年12月31日。"
+
+
 def uncalculated(ws):
     ws[cell_of("W-HE-03")] = "=G8+1"  # openpyxl writes the formula with no cached value
 
@@ -118,6 +128,7 @@ def build_cases(out, version):
     case("unit_mismatch", values={"W-HE-04": "0.32%"})
     case("percent_format", values={"W-HE-02": 0.955}, after=percent_format)
     case("percent_format_other_unit", values={"W-HE-04": 0.0032}, after=permille_as_percent)
+    case("footer", after=footer_and_repeated_header)
     case("missing_markers", values={"W-HE-01": "—", "W-HE-02": "不适用", "W-HE-03": None, "W-HE-03a": 0})
     case("not_a_number", values={"W-HE-02": "约九成"})
     case("uncalculated", after=uncalculated)
