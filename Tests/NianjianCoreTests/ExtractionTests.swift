@@ -14,7 +14,7 @@ import XLSXReader
     let fraction = try #require(DecimalNumber("0.935"))
     #expect(fraction.shifted(by: 2).plainText == "93.5")
     #expect(fraction.shifted(by: 2).doubleValue == 93.5)
-    #expect(DecimalNumber(0.07).shifted(by: 2).doubleValue == 7)
+    #expect(DecimalNumber(0.07)?.shifted(by: 2).doubleValue == 7)
     #expect(0.07 * 100 != 7)  // why the shift is done on digits
   }
 
@@ -22,7 +22,8 @@ import XLSXReader
     #expect(DecimalNumber("93.50")?.significantDecimals == 1)
     #expect(DecimalNumber("1200")?.significantDecimals == 0)
     #expect(DecimalNumber("1e-05")?.significantDecimals == 5)
-    #expect(DecimalNumber(0.1 + 0.2).significantDecimals == 17)
+    #expect(DecimalNumber(0.1 + 0.2)?.significantDecimals == 17)
+    #expect(DecimalNumber(Double.infinity) == nil)
     #expect(DecimalNumber("-0.00")?.isZero == true)
     #expect(DecimalNumber("12,345") == nil)
     #expect(DecimalNumber("1.2.3") == nil)
@@ -73,6 +74,21 @@ import XLSXReader
     #expect(CellInterpreter.interpret(cell, unit: Self.percent).quantity == .number(95.5))
     #expect(CellInterpreter.interpret(cell, unit: Self.percent).coercions == [.percentFormat])
     #expect(CellInterpreter.interpret(cell, unit: Self.people).quantity == .number(0.955))
+  }
+
+  @Test func fullWidthMarkersAreMarkersToo() {
+    #expect(CellInterpreter.interpret(text: "Ｎ／Ａ", unit: Self.percent).quantity == .missing(.notApplicable))
+  }
+
+  @Test func ruleIDsAreStableDottedNamesWithTitles() {
+    #expect(RuleID.builtIn.count >= 40)
+    for rule in RuleID.builtIn {
+      #expect(rule.split(separator: ".").count == 2, "\(rule)")
+      #expect(rule.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "." || $0 == "_") }, "\(rule)")
+      #expect(RuleID.title(of: rule)?.zh.isEmpty == false)
+    }
+    #expect(RuleID.builtIn.contains(RuleID.structureMissingIndicator))
+    #expect(RuleID.title(of: "W-R-01") == nil)
   }
 
   @Test func qualitativeIndicatorsKeepTheirText() {

@@ -5,7 +5,7 @@ import Schema
 import Testing
 
 /// The returns made by `Tests/Fixtures/validate/make_returns.py` against the fixture schema, one mistake per file.
-enum ReturnFixtures {
+private enum ValidationFixtures {
   static let schemaDirectory = TestSupport.fixture("validate/xiaoyang")
 
   static let schema: Schema? = try? SchemaLoader.load(directory: schemaDirectory)
@@ -43,23 +43,23 @@ enum ReturnFixtures {
 }
 
 extension ReturnReport {
-  func findings(_ rule: String) -> [Finding] { findings.filter { $0.rule == rule } }
+  fileprivate func findings(_ rule: String) -> [Finding] { findings.filter { $0.rule == rule } }
 
-  func finding(_ rule: String, at cell: String? = nil) -> Finding? {
+  fileprivate func finding(_ rule: String, at cell: String? = nil) -> Finding? {
     findings.first { $0.rule == rule && (cell == nil || $0.cell == cell) }
   }
 
-  func value(_ code: String) -> ReportedValue? { values.first { $0.indicatorCode == code } }
+  fileprivate func value(_ code: String) -> ReportedValue? { values.first { $0.indicatorCode == code } }
 
-  var problems: [Finding] { findings.filter { $0.severity != .info } }
+  fileprivate var problems: [Finding] { findings.filter { $0.severity != .info } }
 }
 
-@Suite(.enabled(if: ReturnFixtures.isAvailable, "needs python3 with openpyxl"))
+@Suite(.enabled(if: ValidationFixtures.isAvailable, "needs python3 with openpyxl"))
 struct ValidationTests {
   // MARK: - Identification and provenance
 
   @Test func cleanReturnHasNoErrorsOrWarnings() throws {
-    let report = try ReturnFixtures.report("clean", year: 2025)
+    let report = try ValidationFixtures.report("clean", year: 2025)
     #expect(report.problems.isEmpty, "\(report.problems)")
     #expect(report.identification == .customProperty)
     #expect(report.identity?.department == "health")
@@ -70,8 +70,8 @@ struct ValidationTests {
   }
 
   @Test func everyValueKeepsItsProvenance() throws {
-    let url = try ReturnFixtures.url("clean")
-    let report = try ReturnFixtures.report("clean")
+    let url = try ValidationFixtures.url("clean")
+    let report = try ValidationFixtures.report("clean")
     let provenance = try #require(report.value("W-HE-01")?.provenance)
     #expect(provenance.fileName == "clean.xlsx")
     #expect(provenance.sha256 == (try FileDigest.sha256(of: url)))
@@ -83,7 +83,7 @@ struct ValidationTests {
   }
 
   @Test func metadataSheetIdentifiesWhenPropertiesAreLost() throws {
-    let report = try ReturnFixtures.report("metadata_only")
+    let report = try ValidationFixtures.report("metadata_only")
     #expect(report.identification == .metadataSheet)
     #expect(report.identity?.department == "health")
     #expect(report.finding("file.identified_by_metadata_sheet")?.severity == .info)
@@ -91,7 +91,7 @@ struct ValidationTests {
   }
 
   @Test func retypedReturnIsMatchedByCodeUnderItsHeader() throws {
-    let report = try ReturnFixtures.report("retyped_by_code")
+    let report = try ValidationFixtures.report("retyped_by_code")
     #expect(report.identification == .headerByCode)
     #expect(report.identity?.department == "health")
     #expect(report.identity?.year == 2025)
@@ -105,7 +105,7 @@ struct ValidationTests {
   }
 
   @Test func retypedReturnWithoutCodesIsMatchedByName() throws {
-    let report = try ReturnFixtures.report("retyped_by_name")
+    let report = try ValidationFixtures.report("retyped_by_name")
     #expect(report.identification == .headerByName)
     #expect(report.identity?.department == "health")
     #expect(report.identity?.year == 2025)
@@ -116,8 +116,18 @@ struct ValidationTests {
     #expect(report.count(.error) == 0)
   }
 
+  @Test func aReturnSplitOverSeveralSheetsIsReadWhole() throws {
+    let report = try ValidationFixtures.report("split_sheets")
+    #expect(report.identification == .headerByCode)
+    #expect(report.values.count == 6)
+    #expect(report.value("W-HE-01")?.provenance.sheet == "表1")
+    #expect(report.value("W-HE-04")?.provenance.sheet == "表2")
+    #expect(report.value("W-HE-04")?.provenance.cell == "C3")
+    #expect(report.findings("structure.missing_indicator").isEmpty)
+  }
+
   @Test func fileWithoutIdentityOrHeaderIsUnidentified() throws {
-    let report = try ReturnFixtures.report("no_identity_no_table")
+    let report = try ValidationFixtures.report("no_identity_no_table")
     #expect(report.identification == .unidentified)
     #expect(report.identity == nil)
     #expect(report.finding("file.unidentified")?.severity == .error)
@@ -126,7 +136,7 @@ struct ValidationTests {
   // MARK: - What people type
 
   @Test func numbersStoredAsTextAreReadAndReported() throws {
-    let report = try ReturnFixtures.report("text_numbers")
+    let report = try ValidationFixtures.report("text_numbers")
     #expect(report.finding("coerce.text_number", at: "G6")?.severity == .info)
     #expect(report.finding("coerce.whitespace", at: "G7")?.severity == .info)
     #expect(report.value("W-HE-02")?.quantity == .number(95.5))
@@ -136,20 +146,20 @@ struct ValidationTests {
   }
 
   @Test func fullWidthDigitsAreReadAndReported() throws {
-    let report = try ReturnFixtures.report("full_width")
+    let report = try ValidationFixtures.report("full_width")
     #expect(report.finding("coerce.full_width", at: "G6")?.severity == .info)
     #expect(report.value("W-HE-02")?.quantity == .number(95.5))
     #expect(report.value("W-HE-02")?.provenance.rawText == "９５．５")
   }
 
   @Test func thousandsSeparatorsAreRemovedAndReported() throws {
-    let report = try ReturnFixtures.report("thousands")
+    let report = try ValidationFixtures.report("thousands")
     #expect(report.finding("coerce.thousands_separator", at: "G7") != nil)
     #expect(report.value("W-HE-03")?.quantity == .number(1234))
   }
 
   @Test func trailingUnitsMatchingTheIndicatorAreAccepted() throws {
-    let report = try ReturnFixtures.report("units")
+    let report = try ValidationFixtures.report("units")
     #expect(report.findings("coerce.unit_suffix").map(\.cell) == ["G6", "G7", "G9"])
     #expect(report.value("W-HE-02")?.quantity == .number(95.5))
     #expect(report.value("W-HE-03")?.quantity == .number(2))
@@ -158,7 +168,7 @@ struct ValidationTests {
   }
 
   @Test func aTrailingUnitOfAnotherKindIsAnError() throws {
-    let report = try ReturnFixtures.report("unit_mismatch")
+    let report = try ValidationFixtures.report("unit_mismatch")
     let finding = try #require(report.finding("value.unit_mismatch"))
     #expect(finding.cell == "G9")
     #expect(finding.severity == .error)
@@ -167,7 +177,7 @@ struct ValidationTests {
   }
 
   @Test func percentFormattedFractionIsReadExactlyAsAPercentage() throws {
-    let report = try ReturnFixtures.report("percent_format")
+    let report = try ValidationFixtures.report("percent_format")
     #expect(report.finding("coerce.percent_format", at: "G6")?.severity == .info)
     // Exactly 95.5: shifted as a decimal, not multiplied in binary floating point.
     #expect(report.value("W-HE-02")?.quantity == .number(95.5))
@@ -175,8 +185,14 @@ struct ValidationTests {
     #expect(report.problems.isEmpty)
   }
 
+  @Test func aPercentFormatOnAnotherUnitIsAWarningAndTheNumberIsKept() throws {
+    let report = try ValidationFixtures.report("percent_format_other_unit")
+    #expect(report.finding("value.percent_format_mismatch", at: "G9")?.severity == .warning)
+    #expect(report.value("W-HE-04")?.quantity == .number(0.0032))
+  }
+
   @Test func noDataNotApplicableBlankAndZeroStayApart() throws {
-    let report = try ReturnFixtures.report("missing_markers")
+    let report = try ValidationFixtures.report("missing_markers")
     #expect(report.value("W-HE-01")?.quantity == .missing(.noData))
     #expect(report.value("W-HE-02")?.quantity == .missing(.notApplicable))
     #expect(report.value("W-HE-03")?.quantity == .missing(.blank))
@@ -189,7 +205,7 @@ struct ValidationTests {
   }
 
   @Test func textInANumericIndicatorIsAnError() throws {
-    let report = try ReturnFixtures.report("not_a_number")
+    let report = try ValidationFixtures.report("not_a_number")
     let finding = try #require(report.finding("value.not_a_number"))
     #expect(finding.cell == "G6")
     #expect(finding.sheet == "监测数据")
@@ -199,7 +215,7 @@ struct ValidationTests {
   }
 
   @Test func formulaWithoutCachedValueIsNotCalculatedNeverZero() throws {
-    let report = try ReturnFixtures.report("uncalculated")
+    let report = try ValidationFixtures.report("uncalculated")
     let finding = try #require(report.finding("value.uncalculated_formula"))
     #expect(finding.cell == "G7")
     #expect(finding.severity == .error)
@@ -210,7 +226,7 @@ struct ValidationTests {
   // MARK: - Structure
 
   @Test func rowsMovedSortedInsertedAndHiddenAreFoundByCode() throws {
-    let report = try ReturnFixtures.report("moved_rows")
+    let report = try ValidationFixtures.report("moved_rows")
     #expect(report.problems.isEmpty, "\(report.problems)")
     #expect(report.value("W-HE-01")?.provenance.cell == "G14")
     #expect(report.value("W-HE-02")?.provenance.cell == "G13")
@@ -219,8 +235,14 @@ struct ValidationTests {
     #expect(report.values.count == 6)
   }
 
+  @Test func footerLinesAndRepeatedHeadersAreNotRows() throws {
+    let report = try ValidationFixtures.report("footer")
+    #expect(report.problems.isEmpty, "\(report.problems)")
+    #expect(report.values.count == 6)
+  }
+
   @Test func unknownCodesAndDuplicateRowsAreReported() throws {
-    let report = try ReturnFixtures.report("unknown_duplicate")
+    let report = try ValidationFixtures.report("unknown_duplicate")
     let unknown = try #require(report.finding("structure.unknown_code"))
     #expect(unknown.cell == "B11")
     #expect(unknown.severity == .warning)
@@ -231,36 +253,61 @@ struct ValidationTests {
   }
 
   @Test func aMissingIndicatorRowIsAnError() throws {
-    let report = try ReturnFixtures.report("missing_indicator")
+    let report = try ValidationFixtures.report("missing_indicator")
     let finding = try #require(report.finding("structure.missing_indicator"))
     #expect(finding.indicator == "W-HE-04")
     #expect(finding.severity == .error)
     #expect(report.findings("structure.missing_indicator").count == 1)
   }
 
+  @Test func aRowOfAnotherDepartmentIsAWarning() throws {
+    let report = try ValidationFixtures.report("foreign_row")
+    let finding = try #require(report.finding("structure.other_department_row"))
+    #expect(finding.indicator == "W-ED-01")
+    #expect(finding.cell == "G11")
+    #expect(finding.severity == .warning)
+    #expect(finding.message.zh.contains("区教育局"))
+  }
+
+  @Test func aNumberTurnedIntoADateIsAnError() throws {
+    let report = try ValidationFixtures.report("date_typed")
+    #expect(report.finding("value.date_not_number", at: "G9")?.severity == .error)
+    #expect(report.value("W-HE-04") == nil)
+  }
+
+  @Test func rulesAreCompletedByTheSameYearsHistory() throws {
+    #expect(try ValidationFixtures.report("without_total").finding("W-R-01") == nil)
+    let total = ValidationFixtures.stored("W-HE-03", 2025, 0)
+    let report = try ValidationFixtures.report("without_total", history: [total])
+    let finding = try #require(report.finding("W-R-01"))
+    #expect(finding.indicator == "W-HE-03a")
+    #expect(finding.message.zh.contains("W-HE-03=0"))
+    #expect(report.finding("structure.missing_indicator")?.indicator == "W-HE-03")
+  }
+
   @Test func anotherDepartmentsTemplateIsAnError() throws {
-    let report = try ReturnFixtures.report("wrong_department")
+    let report = try ValidationFixtures.report("wrong_department")
     #expect(report.finding("structure.wrong_department")?.severity == .error)
   }
 
   @Test func aReturnForAnotherYearIsAnError() throws {
-    let report = try ReturnFixtures.report("wrong_year", year: 2025)
+    let report = try ValidationFixtures.report("wrong_year", year: 2025)
     #expect(report.finding("structure.wrong_year")?.severity == .error)
-    #expect(try ReturnFixtures.report("wrong_year").finding("structure.wrong_year") == nil)
+    #expect(try ValidationFixtures.report("wrong_year").finding("structure.wrong_year") == nil)
   }
 
   @Test func aYearOutsideThePlanIsAnError() throws {
-    let report = try ReturnFixtures.report("year_outside_plan")
+    let report = try ValidationFixtures.report("year_outside_plan")
     #expect(report.finding("structure.year_outside_plan")?.severity == .error)
   }
 
   @Test func aReturnOfAnotherJurisdictionIsAnError() throws {
-    let report = try ReturnFixtures.report("other_jurisdiction")
+    let report = try ValidationFixtures.report("other_jurisdiction")
     #expect(report.finding("structure.other_jurisdiction")?.severity == .error)
   }
 
   @Test func anOldSchemaVersionIsAWarningAndRowsAreStillChecked() throws {
-    let report = try ReturnFixtures.report("old_schema_version")
+    let report = try ValidationFixtures.report("old_schema_version")
     #expect(report.finding("structure.old_schema_version")?.severity == .warning)
     #expect(report.values.count == 6)
     #expect(report.count(.error) == 0)
@@ -269,25 +316,26 @@ struct ValidationTests {
   // MARK: - Values
 
   @Test func valuesOutOfRangeAndPercentagesOver100AreErrors() throws {
-    let report = try ReturnFixtures.report("out_of_range")
+    let report = try ValidationFixtures.report("out_of_range")
     #expect(report.finding("value.out_of_range", at: "G5")?.severity == .error)
     #expect(report.finding("value.percent_over_100", at: "G6")?.severity == .error)
     #expect(report.finding("value.out_of_range", at: "G6") == nil)
   }
 
   @Test func negativeAndFractionalCountsAreErrors() throws {
-    #expect(try ReturnFixtures.report("negative_count").finding("value.negative_count", at: "G7")?.severity == .error)
-    #expect(try ReturnFixtures.report("not_integer").finding("value.not_integer", at: "G7")?.severity == .error)
+    #expect(
+      try ValidationFixtures.report("negative_count").finding("value.negative_count", at: "G7")?.severity == .error)
+    #expect(try ValidationFixtures.report("not_integer").finding("value.not_integer", at: "G7")?.severity == .error)
   }
 
   @Test func tooManyDecimalsIsNotedAndNeverRounded() throws {
-    let report = try ReturnFixtures.report("too_many_decimals")
+    let report = try ValidationFixtures.report("too_many_decimals")
     #expect(report.finding("value.too_many_decimals", at: "G9")?.severity == .info)
     #expect(report.value("W-HE-04")?.quantity == .number(3.256))
   }
 
   @Test func consistencyRuleViolationCarriesTheRegistryRuleID() throws {
-    let report = try ReturnFixtures.report("rule_violation")
+    let report = try ValidationFixtures.report("rule_violation")
     let finding = try #require(report.finding("W-R-01"))
     #expect(finding.severity == .error)
     #expect(finding.cell == "G8")
@@ -297,12 +345,12 @@ struct ValidationTests {
   // MARK: - History and targets
 
   static let lastYear = [
-    ReturnFixtures.stored("W-HE-01", 2024, 6.8), ReturnFixtures.stored("W-HE-02", 2024, 95.5),
-    ReturnFixtures.stored("W-HE-04", 2024, 3.2),
+    ValidationFixtures.stored("W-HE-01", 2024, 6.8), ValidationFixtures.stored("W-HE-02", 2024, 95.5),
+    ValidationFixtures.stored("W-HE-04", 2024, 3.2),
   ]
 
   @Test func largeChangesNeedAnExplanationAndSmallRatesGetAWideBand() throws {
-    let report = try ReturnFixtures.report("history_swing", history: Self.lastYear)
+    let report = try ValidationFixtures.report("history_swing", history: Self.lastYear)
     let unexplained = try #require(report.finding("history.large_change", at: "G6"))
     #expect(unexplained.severity == .warning)
     #expect(!unexplained.explained)
@@ -315,17 +363,17 @@ struct ValidationTests {
   }
 
   @Test func aPercentageTypedAsAFractionIsSuspected() throws {
-    let report = try ReturnFixtures.report("fraction", history: Self.lastYear)
+    let report = try ValidationFixtures.report("fraction", history: Self.lastYear)
     #expect(report.finding("value.possible_fraction", at: "G6")?.severity == .warning)
   }
 
   @Test func aRateTenTimesItsUsualScaleIsSuspected() throws {
-    let report = try ReturnFixtures.report("scale", history: Self.lastYear)
+    let report = try ValidationFixtures.report("scale", history: Self.lastYear)
     #expect(report.finding("value.scale_suspect", at: "G9")?.severity == .warning)
   }
 
   @Test func attainmentOfEachTargetIsReportedAsInfo() throws {
-    let report = try ReturnFixtures.report("clean")
+    let report = try ValidationFixtures.report("clean")
     let attainment = report.findings("target.attainment")
     #expect(attainment.map(\.indicator) == ["W-HE-01", "W-HE-02", "W-HE-04"])
     #expect(attainment.allSatisfy { $0.severity == .info && $0.message.zh.contains("达标") })
@@ -334,7 +382,7 @@ struct ValidationTests {
   // MARK: - Files that are not returns
 
   @Test func unreadableFilesThrowWithTheReadersMessage() throws {
-    let schema = try #require(ReturnFixtures.schema)
+    let schema = try #require(ValidationFixtures.schema)
     let directory = try TestSupport.makeTemporaryDirectory("validate-bad")
     let csv = directory.appendingPathComponent("renamed.xlsx")
     try Data("指标代码,本年数值\nW-HE-01,6.5\n".utf8).write(to: csv)
@@ -366,11 +414,11 @@ struct ValidationTests {
       URL(fileURLWithPath: "/usr/bin/soffice"),
       [
         "-env:UserInstallation=\(profile)", "--headless", "--convert-to", "xlsx", "--outdir", output.path,
-        try ReturnFixtures.url("clean").path, try ReturnFixtures.url("uncalculated").path,
+        try ValidationFixtures.url("clean").path, try ValidationFixtures.url("uncalculated").path,
       ])
     #expect(result.status == 0, "\(result.stderr)")
-    let validator = ReturnValidator(schema: try #require(ReturnFixtures.schema))
-    let original = try ReturnFixtures.report("clean")
+    let validator = ReturnValidator(schema: try #require(ValidationFixtures.schema))
+    let original = try ValidationFixtures.report("clean")
     let saved = try validator.validate(fileAt: output.appendingPathComponent("clean.xlsx"))
     #expect(saved.problems.isEmpty, "\(saved.problems)")
     #expect(saved.identity == original.identity)

@@ -13,7 +13,8 @@ enum ValidationMessages {
   static func identifiedByMetadataSheet() -> Text {
     Text(
       zh: "文档属性中的模板标识已丢失，按隐藏的元数据工作表识别了模板。",
-      en: "The template identity in the document properties was lost; the hidden metadata sheet identified the template.")
+      en:
+        "The template identity in the document properties was lost; the hidden metadata sheet identified the template.")
   }
 
   static func identityConflict(properties: TemplateIdentity, metadata: TemplateIdentity) -> Text {
@@ -25,7 +26,9 @@ enum ValidationMessages {
     )
   }
 
-  static func identifiedByHeader(byName: Bool, department: Department, departmentSource: Text, year: Int, yearSource: Text)
+  static func identifiedByHeader(
+    byName: Bool, department: Department, departmentSource: Text, year: Int, yearSource: Text
+  )
     -> Text
   {
     let how = byName ? Text(zh: "按指标名称", en: "by indicator name") : Text(zh: "按指标代码", en: "by indicator code")
@@ -54,7 +57,9 @@ enum ValidationMessages {
   static func yearUnknown() -> Text {
     Text(
       zh: "无法确定数据年份（表头和标题中都没有年份）。请使用下发的模板，或用 --year 指定年份。",
-      en: "The reporting year cannot be determined (no year in the header or title). Use the issued template or pass --year.")
+      en:
+        "The reporting year cannot be determined (no year in the header or title). Use the issued template or pass --year."
+    )
   }
 
   static func departmentUnknown() -> Text {
@@ -86,21 +91,25 @@ enum ValidationMessages {
   static func unknownDepartment(_ id: String) -> Text {
     Text(
       zh: "模板标识中的部门“\(id)”不是本辖区的成员单位。请使用下发给本部门的模板。",
-      en: "The department \"\(id)\" in the template identity is not a member unit of this jurisdiction. Use the template issued to you."
+      en:
+        "The department \"\(id)\" in the template identity is not a member unit of this jurisdiction. Use the template issued to you."
     )
   }
 
   static func wrongDepartment(_ department: String) -> Text {
     Text(
       zh: "表中没有一行是\(department)负责填报的指标：可能用错了其他部门的模板。请使用下发给本部门的模板。",
-      en: "None of the rows is an indicator that \(department) reports: probably another department's template. Use your own template."
+      en:
+        "None of the rows is an indicator that \(department) reports: probably another department's template. Use your own template."
     )
   }
 
   static func otherDepartmentRow(_ department: String, owners: String) -> Text {
     Text(
       zh: "此指标不由\(department)填报（报送部门：\(owners)）。请删除此行，或确认是否用错了模板。",
-      en: "This indicator is not reported by \(department) (reported by: \(owners)). Remove the row, or check the template.")
+      en:
+        "This indicator is not reported by \(department) (reported by: \(owners)). Remove the row, or check the template."
+    )
   }
 
   static func wrongYear(found: Int, expected: Int) -> Text {
@@ -118,7 +127,9 @@ enum ValidationMessages {
   static func headerYearMismatch(header: Int, identity: Int) -> Text {
     Text(
       zh: "“本年数值”表头写的是\(header)年，模板标识是\(identity)年。请确认填的是\(identity)年的数据。",
-      en: "The 本年数值 header says \(header) but the template is for \(identity). Check that the values are for \(identity).")
+      en:
+        "The 本年数值 header says \(header) but the template is for \(identity). Check that the values are for \(identity)."
+    )
   }
 
   static func oldSchemaVersion(found: String, current: String) -> Text {
@@ -132,25 +143,31 @@ enum ValidationMessages {
   static func missingIndicator(_ indicator: Indicator) -> Text {
     Text(
       zh: "缺少指标 \(indicator.code)“\(indicator.name)”所在的行。请按模板补上此行并填报。",
-      en: "The row of indicator \(indicator.code) \"\(indicator.name)\" is missing. Restore it from the template and fill it in.")
+      en:
+        "The row of indicator \(indicator.code) \"\(indicator.name)\" is missing. Restore it from the template and fill it in."
+    )
   }
 
   static func unknownCode(_ code: String) -> Text {
     Text(
       zh: "指标代码“\(code)”不在指标库中，此行未读取。请核对代码，不要修改模板中的代码。",
-      en: "The indicator code \"\(code)\" is not in the schema; the row was not read. Check the code and do not edit the template's codes.")
+      en:
+        "The indicator code \"\(code)\" is not in the schema; the row was not read. Check the code and do not edit the template's codes."
+    )
   }
 
   static func unknownRow(_ name: String) -> Text {
     Text(
       zh: "此行“\(name)”没有指标代码，名称也对不上任何指标，此行未读取。请使用模板中的行填报。",
-      en: "The row \"\(name)\" has no code and its name matches no indicator; it was not read. Use the template's rows.")
+      en: "The row \"\(name)\" has no code and its name matches no indicator; it was not read. Use the template's rows."
+    )
   }
 
   static func ambiguousName(_ name: String, codes: [String]) -> Text {
     Text(
       zh: "此行“\(name)”没有指标代码，名称对应多个指标（\(codes.joined(separator: "、"))），此行未读取。请填写指标代码。",
-      en: "The row \"\(name)\" has no code and its name matches several indicators (\(codes.joined(separator: ", "))); not read. Fill in the code."
+      en:
+        "The row \"\(name)\" has no code and its name matches several indicators (\(codes.joined(separator: ", "))); not read. Fill in the code."
     )
   }
 
@@ -164,10 +181,14 @@ enum ValidationMessages {
     sameValue
       ? Text(
         zh: "此指标出现了两次（第一次在 \(firstCell)），数值相同，按第一次读取。请删除重复的行。",
-        en: "The indicator appears twice (first at \(firstCell)) with the same value; the first was read. Remove the duplicate.")
+        en:
+          "The indicator appears twice (first at \(firstCell)) with the same value; the first was read. Remove the duplicate."
+      )
       : Text(
         zh: "此指标出现了两次（第一次在 \(firstCell)），数值不同，无法确定哪一个正确。请删除错误的一行。",
-        en: "The indicator appears twice (first at \(firstCell)) with different values; which is right cannot be told. Remove the wrong row.")
+        en:
+          "The indicator appears twice (first at \(firstCell)) with different values; which is right cannot be told. Remove the wrong row."
+      )
   }
 
   static func hiddenRow() -> Text {
@@ -179,11 +200,15 @@ enum ValidationMessages {
   static func coercion(_ coercion: Coercion, raw: String, read: String, unit: IndicatorUnit) -> Text {
     switch coercion {
     case .textNumber:
-      return Text(zh: "数值以文本形式保存（“\(raw)”），已按数值 \(read) 读取。", en: "A number stored as text (\"\(raw)\") was read as \(read).")
+      return Text(
+        zh: "数值以文本形式保存（“\(raw)”），已按数值 \(read) 读取。", en: "A number stored as text (\"\(raw)\") was read as \(read).")
     case .fullWidth:
-      return Text(zh: "含全角数字或符号（“\(raw)”），已按 \(read) 读取。请用半角数字填报。", en: "Full-width digits or punctuation (\"\(raw)\") were read as \(read).")
+      return Text(
+        zh: "含全角数字或符号（“\(raw)”），已按 \(read) 读取。请用半角数字填报。",
+        en: "Full-width digits or punctuation (\"\(raw)\") were read as \(read).")
     case .thousandsSeparator:
-      return Text(zh: "含千位分隔符（“\(raw)”），已按 \(read) 读取。", en: "Thousands separators (\"\(raw)\") were removed: read as \(read).")
+      return Text(
+        zh: "含千位分隔符（“\(raw)”），已按 \(read) 读取。", en: "Thousands separators (\"\(raw)\") were removed: read as \(read).")
     case .unitSuffix:
       return Text(
         zh: "数值后带有单位（“\(raw)”），已按 \(read)（单位 \(unit.symbol)）读取。请只填数字。",
@@ -200,14 +225,16 @@ enum ValidationMessages {
   static func notANumber(_ raw: String, unit: IndicatorUnit) -> Text {
     Text(
       zh: "“\(raw)”不是数值，此指标应填数字（单位 \(unit.symbol)）。没有数据请填“—”，不适用请填“不适用”。",
-      en: "\"\(raw)\" is not a number; this indicator takes a number (unit \(unit.symbol)). Type — for no data or 不适用 if not applicable."
+      en:
+        "\"\(raw)\" is not a number; this indicator takes a number (unit \(unit.symbol)). Type — for no data or 不适用 if not applicable."
     )
   }
 
   static func unitMismatch(_ raw: String, suffix: String, unit: IndicatorUnit) -> Text {
     Text(
       zh: "“\(raw)”的单位“\(suffix)”与指标单位“\(unit.symbol)”不符，未读取。请按\(unit.symbol)换算后只填数字。",
-      en: "The unit \"\(suffix)\" of \"\(raw)\" is not the indicator's unit \"\(unit.symbol)\"; not read. Convert to \(unit.symbol) and type the number only."
+      en:
+        "The unit \"\(suffix)\" of \"\(raw)\" is not the indicator's unit \"\(unit.symbol)\"; not read. Convert to \(unit.symbol) and type the number only."
     )
   }
 
@@ -215,7 +242,9 @@ enum ValidationMessages {
     let shown = formula.map { "“=\($0)”" } ?? ""
     return Text(
       zh: "公式\(shown)没有计算结果（未计算），不能当作 0。请在 Excel/WPS 中打开并重新计算后保存，或直接填写数值。",
-      en: "The formula \(formula.map { "=\($0)" } ?? "") has no calculated value (not calculated), which is not 0. Recalculate and save in Excel/WPS, or type the value.")
+      en:
+        "The formula \(formula.map { "=\($0)" } ?? "") has no calculated value (not calculated), which is not 0. Recalculate and save in Excel/WPS, or type the value."
+    )
   }
 
   static func formulaError(_ text: String) -> Text {
@@ -227,7 +256,8 @@ enum ValidationMessages {
   static func dateNotNumber(_ iso: String) -> Text {
     Text(
       zh: "单元格是日期（\(iso)），不是数值，可能输入的数字被自动转换成了日期。请把单元格格式设为“常规”或“数值”后重新填写。",
-      en: "The cell holds a date (\(iso)), not a number; the number typed was probably turned into a date. Set the cell format to General or Number and type it again."
+      en:
+        "The cell holds a date (\(iso)), not a number; the number typed was probably turned into a date. Set the cell format to General or Number and type it again."
     )
   }
 
@@ -257,7 +287,9 @@ enum ValidationMessages {
   }
 
   static func negativeCount(_ value: String, unit: IndicatorUnit) -> Text {
-    Text(zh: "人数/个数不能为负数（\(value)\(unit.symbol)）。请改正。", en: "A count cannot be negative (\(value) \(unit.symbol)). Correct it.")
+    Text(
+      zh: "人数/个数不能为负数（\(value)\(unit.symbol)）。请改正。",
+      en: "A count cannot be negative (\(value) \(unit.symbol)). Correct it.")
   }
 
   static func notInteger(_ value: String, unit: IndicatorUnit) -> Text {
@@ -269,7 +301,8 @@ enum ValidationMessages {
   static func outOfRange(_ value: String, range: ValueRange, unit: IndicatorUnit) -> Text {
     Text(
       zh: "数值 \(value) 超出合理范围 \(range.text)（单位 \(unit.symbol)）。请核对后改正。",
-      en: "The value \(value) is outside the plausible range \(range.text) (unit \(unit.symbol)). Check and correct it.")
+      en: "The value \(value) is outside the plausible range \(range.text) (unit \(unit.symbol)). Check and correct it."
+    )
   }
 
   static func tooManyDecimals(_ value: String, found: Int, allowed: Int) -> Text {
@@ -278,17 +311,27 @@ enum ValidationMessages {
       en: "\(found) decimals typed where \(allowed) are expected; the value \(value) is kept as typed, not rounded.")
   }
 
+  static func percentFormatMismatch(_ value: String, unit: IndicatorUnit) -> Text {
+    Text(
+      zh: "单元格设为百分比格式，但此指标单位是 \(unit.symbol)；已按保存的数值 \(value) 读取。请把单元格格式改为“常规”或“数值”，并按 \(unit.symbol) 填写。",
+      en:
+        "The cell has a percent format but the indicator's unit is \(unit.symbol); the stored number \(value) was read. Set the cell format to General or Number and type the value in \(unit.symbol)."
+    )
+  }
+
   static func possibleFraction(_ value: String, reference: String, referenceYear: Int) -> Text {
     Text(
       zh: "百分比 \(value) 不足 1，而\(referenceYear)年为 \(reference)：可能按小数填写（如 0.935 应填 93.5）。请核实。",
-      en: "The percentage \(value) is below 1 while \(referenceYear) had \(reference): probably typed as a fraction (0.935 for 93.5). Please check."
+      en:
+        "The percentage \(value) is below 1 while \(referenceYear) had \(reference): probably typed as a fraction (0.935 for 93.5). Please check."
     )
   }
 
   static func scaleSuspect(_ value: String, reference: String, referenceYear: Int, unit: IndicatorUnit) -> Text {
     Text(
       zh: "数值 \(value) 与\(referenceYear)年的 \(reference) 相差十倍以上：可能单位填错（如 ‰ 与 %、1/10万 混用）。单位应为 \(unit.symbol)，请核实。",
-      en: "The value \(value) differs tenfold or more from \(reference) in \(referenceYear): possibly the wrong unit (‰ vs %). The unit is \(unit.symbol); please check."
+      en:
+        "The value \(value) differs tenfold or more from \(reference) in \(referenceYear): possibly the wrong unit (‰ vs %). The unit is \(unit.symbol); please check."
     )
   }
 

@@ -45,6 +45,8 @@ public struct InterpretedCell: Sendable, Hashable {
   public var problem: CellProblem?
   /// The exact decimal number read, for numeric values (for decimal-place checks).
   public var decimal: DecimalNumber?
+  /// Whether the cell shows a percentage although the indicator's unit is not `%` (the stored number is kept).
+  public var hasForeignPercentFormat: Bool = false
 }
 
 /// Reads what people really type into an input cell: numbers stored as text, full-width digits, thousands
@@ -61,9 +63,12 @@ public enum CellInterpreter {
     switch cell.value {
     case .number(let number):
       let raw = cell.rawValue ?? number.description
-      var decimal = DecimalNumber(number)
+      guard var decimal = DecimalNumber(number) else {
+        return InterpretedCell(quantity: nil, rawText: raw, coercions: [], problem: .notANumber, decimal: nil)
+      }
       var coercions: [Coercion] = []
-      if unit.kind == .percent, isPercentFormat(cell) {
+      let percentFormat = isPercentFormat(cell)
+      if unit.kind == .percent, percentFormat {
         decimal = decimal.shifted(by: 2)
         coercions.append(.percentFormat)
       }
@@ -71,7 +76,8 @@ public enum CellInterpreter {
         return InterpretedCell(quantity: .text(raw), rawText: raw, coercions: [], problem: nil, decimal: nil)
       }
       return InterpretedCell(
-        quantity: .number(decimal.doubleValue), rawText: raw, coercions: coercions, problem: nil, decimal: decimal)
+        quantity: .number(decimal.doubleValue), rawText: raw, coercions: coercions, problem: nil, decimal: decimal,
+        hasForeignPercentFormat: percentFormat && unit.kind != .percent)
     case .string(let text):
       return interpret(text: text, unit: unit)
     case .uncalculated:
@@ -148,8 +154,10 @@ public enum CellInterpreter {
   /// ``FormLayout/notApplicableMarkers``).
   public static func missingReason(_ text: String) -> MissingReason? {
     let trimmed = trimSpaces(text)
-    if FormLayout.noDataMarkers.contains(trimmed) { return .noData }
-    if FormLayout.notApplicableMarkers.contains(trimmed) { return .notApplicable }
+    for candidate in [trimmed, toHalfWidth(trimmed)] {
+      if FormLayout.noDataMarkers.contains(candidate) { return .noData }
+      if FormLayout.notApplicableMarkers.contains(candidate) { return .notApplicable }
+    }
     return nil
   }
 

@@ -63,10 +63,12 @@ public struct DecimalNumber: Sendable, Hashable, CustomStringConvertible {
     self.isNegative = negative && !trimmed.isEmpty
   }
 
-  /// The exact decimal form of a double: its shortest round-trip text (`0.935`, `1e-05`), parsed.
-  public init(_ value: Double) {
+  /// The exact decimal form of a finite double: its shortest round-trip text (`0.935`, `1e-05`), parsed; `nil` for
+  /// infinities and NaN.
+  public init?(_ value: Double) {
+    guard value.isFinite else { return nil }
     // Swift's description is the shortest text that reads back as the same double.
-    self = DecimalNumber(value.description) ?? DecimalNumber(digits: "0", exponent: 0, isNegative: false)
+    self.init(value.description)
   }
 
   private init(digits: String, exponent: Int, isNegative: Bool) {

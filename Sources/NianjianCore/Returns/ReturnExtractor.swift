@@ -53,8 +53,11 @@ public struct ExtractedWorkbook: Sendable {
   public var identityFromProperties: TemplateIdentity?
   /// The identity in the hidden metadata sheet, if complete enough.
   public var identityFromMetadata: TemplateIdentity?
-  /// The indicator table, if a header row was found.
-  public var table: FormTable?
+  /// The indicator tables, one per sheet with a header row, form sheet first (a retyped return may split its
+  /// indicators over several sheets).
+  public var tables: [FormTable]
+  /// The first indicator table, if a header row was found.
+  public var table: FormTable? { tables.first }
   /// The sheet names, in workbook order.
   public var sheetNames: [String]
 }
@@ -73,19 +76,18 @@ public enum ReturnExtractor {
     if let metadata = document.sheet(named: FormLayout.metadataSheet), metadata.kind == .worksheet {
       fromMetadata = identity(fromMetadata: try document.readSheet(metadata))
     }
-    var candidates = document.sheets.filter { $0.kind == .worksheet && $0.name != FormLayout.metadataSheet }
+    var candidates = document.sheets.filter {
+      $0.kind == .worksheet && $0.name != FormLayout.metadataSheet && $0.name != FormLayout.reviewSummarySheet
+    }
     if let form = candidates.firstIndex(where: { $0.name == FormLayout.formSheet }) {
       candidates.insert(candidates.remove(at: form), at: 0)
     }
-    var table: FormTable?
+    var tables: [FormTable] = []
     for sheet in candidates {
-      if let found = findTable(in: try document.readSheet(sheet)) {
-        table = found
-        break
-      }
+      if let found = findTable(in: try document.readSheet(sheet)) { tables.append(found) }
     }
     return ExtractedWorkbook(
-      identityFromProperties: fromProperties, identityFromMetadata: fromMetadata, table: table,
+      identityFromProperties: fromProperties, identityFromMetadata: fromMetadata, tables: tables,
       sheetNames: document.sheets.map(\.name))
   }
 
@@ -120,7 +122,8 @@ public enum ReturnExtractor {
       }
     }
     return makeIdentity(
-      templateID: values[FormLayout.MetadataKey.templateID], schemaVersion: values[FormLayout.MetadataKey.schemaVersion],
+      templateID: values[FormLayout.MetadataKey.templateID],
+      schemaVersion: values[FormLayout.MetadataKey.schemaVersion],
       jurisdiction: values[FormLayout.MetadataKey.jurisdiction], department: values[FormLayout.MetadataKey.department],
       year: values[FormLayout.MetadataKey.year])
   }
@@ -197,6 +200,9 @@ public enum ReturnExtractor {
         let code = columns[.code].flatMap { text(of: cells[$0]) }.map { CellInterpreter.toHalfWidth($0) }
         let name = columns[.name].flatMap { text(of: cells[$0]) }
         guard code != nil || name != nil else { continue }
+        // A repeated header row or the form's footer (填表人、联系电话 …) is not an indicator row.
+        if code.map({ label($0) == FormLayout.Column.code.rawValue }) == true { continue }
+        if code == nil, let name, footerLabels.contains(where: { label(name).hasPrefix($0) }) { continue }
         let explanationColumn = columns[.explanation]
         rows.append(
           FormRow(
@@ -213,6 +219,9 @@ public enum ReturnExtractor {
     }
     return nil
   }
+
+  /// Labels that start the lines under a statistical form (and its notes), never indicator names.
+  static let footerLabels = ["单位负责人", "统计负责人", "填表人", "联系电话", "报出日期", "注：", "注:", "说明：", "说明:"]
 
   /// The smallest plausible reporting year.
   static let earliestYear = 1990

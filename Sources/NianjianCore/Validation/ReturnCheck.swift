@@ -25,6 +25,8 @@ struct ReturnCheck {
   private(set) var findings: [Finding] = []
   /// The matched rows, first occurrence of each indicator, in sheet order.
   private var matched: [MatchedRow] = []
+  /// Where each matched indicator was first found (sheet!cell) and its raw text, to spot duplicates.
+  private var firstCell: [String: (cell: String, raw: String)] = [:]
 
   init(
     schema: Schema, history: [StoredValue], fileName: String, sha256: String, expectedYear: Int?,
@@ -42,13 +44,13 @@ struct ReturnCheck {
     identify()
     guard let table = workbook.table else {
       if identification != .unidentified {
-        add(.error, "structure.no_table", message: Messages.noTable(sheetNames: workbook.sheetNames))
+        add(.error, RuleID.structureNoTable, message: Messages.noTable(sheetNames: workbook.sheetNames))
       }
       return
     }
     guard let identity else { return }
     checkIdentity(identity, table: table)
-    matchRows(table, department: identity.department)
+    for each in workbook.tables { matchRows(each, department: identity.department) }
     checkDepartment(identity, table: table)
     checkValues(year: identity.year)
     checkRules(year: identity.year)
@@ -94,7 +96,7 @@ struct ReturnCheck {
         fromMetadata.department != fromProperties.department || fromMetadata.year != fromProperties.year
       {
         add(
-          .warning, "file.identity_conflict", sheet: FormLayout.metadataSheet,
+          .warning, RuleID.fileIdentityConflict, sheet: FormLayout.metadataSheet,
           message: Messages.identityConflict(properties: fromProperties, metadata: fromMetadata))
       }
       return
@@ -102,11 +104,13 @@ struct ReturnCheck {
     if let fromMetadata = workbook.identityFromMetadata {
       identity = fromMetadata
       identification = .metadataSheet
-      add(.info, "file.identified_by_metadata_sheet", sheet: FormLayout.metadataSheet, message: Messages.identifiedByMetadataSheet())
+      add(
+        .info, RuleID.fileIdentifiedByMetadataSheet, sheet: FormLayout.metadataSheet,
+        message: Messages.identifiedByMetadataSheet())
       return
     }
     guard let table = workbook.table else {
-      add(.error, "file.unidentified", message: Messages.unidentified())
+      add(.error, RuleID.fileUnidentified, message: Messages.unidentified())
       return
     }
     inferIdentity(table)
@@ -117,7 +121,7 @@ struct ReturnCheck {
     // Match rows against every indicator to see who reports them.
     var byCode = 0
     var counts: [String: Int] = [:]
-    for row in table.rows {
+    for row in workbook.tables.flatMap(\.rows) {
       var indicator: Indicator?
       if let code = row.code, let found = lookUp(code: code) {
         indicator = found
@@ -131,7 +135,7 @@ struct ReturnCheck {
     let byName = byCode == 0
     var department: Department?
     var departmentSource = Messages.departmentFromIndicators
-    if let unit = table.reportingUnit, let named = departmentMatching(unit) {
+    if let unit = workbook.tables.lazy.compactMap(\.reportingUnit).first, let named = departmentMatching(unit) {
       department = named
       departmentSource = Messages.departmentFromReportingUnit
     } else if let best = counts.max(by: { lhs, rhs in
@@ -141,27 +145,27 @@ struct ReturnCheck {
     }
     guard let department else {
       identification = .unidentified
-      add(.error, "file.unidentified", message: Messages.departmentUnknown())
+      add(.error, RuleID.fileUnidentified, message: Messages.departmentUnknown())
       return
     }
     let year: Int
     let yearSource: BilingualText
-    if let header = table.headerYear {
+    if let header = workbook.tables.lazy.compactMap(\.headerYear).first {
       (year, yearSource) = (header, Messages.yearFromHeader)
-    } else if let title = table.titleYear {
+    } else if let title = workbook.tables.lazy.compactMap(\.titleYear).first {
       (year, yearSource) = (title, Messages.yearFromTitle)
     } else if let expectedYear {
       (year, yearSource) = (expectedYear, Messages.yearFromOption)
     } else {
       identification = .unidentified
-      add(.error, "file.year_unknown", sheet: table.sheet, message: Messages.yearUnknown())
+      add(.error, RuleID.fileYearUnknown, sheet: table.sheet, message: Messages.yearUnknown())
       return
     }
     identification = byName ? .headerByName : .headerByCode
     identity = TemplateIdentity(
       templateID: "", schemaVersion: "", jurisdiction: schema.jurisdiction.id, department: department.id, year: year)
     add(
-      .warning, byName ? "file.identified_by_name" : "file.identified_by_header", sheet: table.sheet,
+      .warning, byName ? RuleID.fileIdentifiedByName : RuleID.fileIdentifiedByHeader, sheet: table.sheet,
       cell: CellReference.name(row: table.headerRow, column: table.columns[.current] ?? 1),
       message: Messages.identifiedByHeader(
         byName: byName, department: department, departmentSource: departmentSource, year: year, yearSource: yearSource))
@@ -197,31 +201,37 @@ struct ReturnCheck {
 
   private mutating func checkIdentity(_ identity: TemplateIdentity, table: FormTable) {
     if !identity.jurisdiction.isEmpty, identity.jurisdiction != schema.jurisdiction.id {
-      add(.error, "structure.other_jurisdiction", message: Messages.otherJurisdiction(identity.jurisdiction, expected: schema.jurisdiction))
+      add(
+        .error, RuleID.structureOtherJurisdiction,
+        message: Messages.otherJurisdiction(identity.jurisdiction, expected: schema.jurisdiction))
     }
     if schema.department(id: identity.department) == nil {
-      add(.error, "structure.unknown_department", value: identity.department, message: Messages.unknownDepartment(identity.department))
+      add(
+        .error, RuleID.structureUnknownDepartment, value: identity.department,
+        message: Messages.unknownDepartment(identity.department))
     }
     if !identity.schemaVersion.isEmpty, identity.schemaVersion != schema.version {
       add(
-        .warning, "structure.old_schema_version", value: String(identity.schemaVersion.prefix(12)),
+        .warning, RuleID.structureOldSchemaVersion, value: String(identity.schemaVersion.prefix(12)),
         message: Messages.oldSchemaVersion(found: identity.schemaVersion, current: schema.version))
     }
     if let expectedYear, identity.year != expectedYear {
-      add(.error, "structure.wrong_year", value: String(identity.year), message: Messages.wrongYear(found: identity.year, expected: expectedYear))
+      add(
+        .error, RuleID.structureWrongYear, value: String(identity.year),
+        message: Messages.wrongYear(found: identity.year, expected: expectedYear))
     }
     if !schema.plans.isEmpty, !schema.plans.contains(where: { $0.period.contains(identity.year) }) {
       let periods = schema.plans.map { "\($0.period.start)—\($0.period.end)" }
       let unique = periods.enumerated().filter { periods.firstIndex(of: $0.element) == $0.offset }.map(\.element)
       add(
-        .error, "structure.year_outside_plan", value: String(identity.year),
+        .error, RuleID.structureYearOutsidePlan, value: String(identity.year),
         message: Messages.yearOutsidePlan(identity.year, periods: unique.joined(separator: "、")))
     }
     if identification == .customProperty || identification == .metadataSheet, let header = table.headerYear,
       header != identity.year
     {
       add(
-        .warning, "structure.header_year_mismatch", sheet: table.sheet,
+        .warning, RuleID.structureHeaderYearMismatch, sheet: table.sheet,
         cell: CellReference.name(row: table.headerRow, column: table.columns[.current] ?? 1), value: String(header),
         message: Messages.headerYearMismatch(header: header, identity: identity.year))
     }
@@ -229,13 +239,14 @@ struct ReturnCheck {
 
   private mutating func matchRows(_ table: FormTable, department: String) {
     let own = schema.indicators(department: department)
-    var firstCell: [String: (cell: String, raw: String)] = [:]
     for row in table.rows {
       var indicator: Indicator?
       if let code = row.code {
         indicator = lookUp(code: code)
         if indicator == nil {
-          add(.warning, "structure.unknown_code", indicator: code, sheet: row.sheet, cell: cellOfCode(row, table), value: code, message: Messages.unknownCode(code))
+          add(
+            .warning, RuleID.structureUnknownCode, indicator: code, sheet: row.sheet, cell: cellOfCode(row, table),
+            value: code, message: Messages.unknownCode(code))
           continue
         }
       } else if let name = row.name {
@@ -244,16 +255,20 @@ struct ReturnCheck {
         if candidates.count == 1 {
           indicator = candidates[0]
           if table.hasCodeColumn {
-            add(.info, "structure.matched_by_name", indicator: candidates[0].code, sheet: row.sheet, cell: row.valueReference, message: Messages.matchedByName(candidates[0]))
+            add(
+              .info, RuleID.structureMatchedByName, indicator: candidates[0].code, sheet: row.sheet,
+              cell: row.valueReference, message: Messages.matchedByName(candidates[0]))
           }
         } else if candidates.count > 1 {
           add(
-            .warning, "structure.ambiguous_name", sheet: row.sheet, cell: row.valueReference, value: name,
+            .warning, RuleID.structureAmbiguousName, sheet: row.sheet, cell: row.valueReference, value: name,
             message: Messages.ambiguousName(name, codes: candidates.map(\.code)))
           continue
         } else {
           if let cell = row.valueCell, ReturnExtractor.text(of: cell) != nil || cell.value.numericValue != nil {
-            add(.warning, "structure.unknown_row", sheet: row.sheet, cell: row.valueReference, value: name, message: Messages.unknownRow(name))
+            add(
+              .warning, RuleID.structureUnknownRow, sheet: row.sheet, cell: row.valueReference, value: name,
+              message: Messages.unknownRow(name))
           }
           continue
         }
@@ -263,14 +278,16 @@ struct ReturnCheck {
       if let first = firstCell[indicator.code] {
         let same = first.raw == interpreted.rawText
         add(
-          same ? .warning : .error, "structure.duplicate_code", indicator: indicator.code, sheet: row.sheet,
+          same ? .warning : .error, RuleID.structureDuplicateCode, indicator: indicator.code, sheet: row.sheet,
           cell: row.valueReference, value: interpreted.rawText,
           message: Messages.duplicateRow(firstCell: first.cell, sameValue: same))
         continue
       }
       firstCell[indicator.code] = ("\(row.sheet)!\(row.valueReference)", interpreted.rawText)
       if row.isHidden {
-        add(.info, "structure.hidden_row", indicator: indicator.code, sheet: row.sheet, cell: row.valueReference, message: Messages.hiddenRow())
+        add(
+          .info, RuleID.structureHiddenRow, indicator: indicator.code, sheet: row.sheet, cell: row.valueReference,
+          message: Messages.hiddenRow())
       }
       matched.append(MatchedRow(indicator: indicator, row: row, interpreted: interpreted))
     }
@@ -284,18 +301,22 @@ struct ReturnCheck {
     guard let department = schema.department(id: identity.department) else { return }
     let belonging = matched.filter { $0.indicator.departments.contains(department.id) }
     if !matched.isEmpty, belonging.isEmpty {
-      add(.error, "structure.wrong_department", sheet: table.sheet, value: department.id, message: Messages.wrongDepartment(department.name))
+      add(
+        .error, RuleID.structureWrongDepartment, sheet: table.sheet, value: department.id,
+        message: Messages.wrongDepartment(department.name))
       return
     }
     for row in matched where !row.indicator.departments.contains(department.id) {
       let owners = row.indicator.departments.map { schema.department(id: $0)?.name ?? $0 }.joined(separator: "、")
       add(
-        .warning, "structure.other_department_row", indicator: row.indicator.code, sheet: row.row.sheet,
+        .warning, RuleID.structureOtherDepartmentRow, indicator: row.indicator.code, sheet: row.row.sheet,
         cell: row.row.valueReference, message: Messages.otherDepartmentRow(department.name, owners: owners))
     }
     let present = Set(matched.map(\.indicator.code))
     for indicator in schema.indicators(department: department.id) where !present.contains(indicator.code) {
-      add(.error, "structure.missing_indicator", indicator: indicator.code, sheet: table.sheet, message: Messages.missingIndicator(indicator))
+      add(
+        .error, RuleID.structureMissingIndicator, indicator: indicator.code, sheet: table.sheet,
+        message: Messages.missingIndicator(indicator))
     }
   }
 
@@ -317,33 +338,39 @@ struct ReturnCheck {
       }
       if let problem = cell.problem {
         switch problem {
-        case .notANumber: report(.error, "value.not_a_number", Messages.notANumber(raw, unit: indicator.unit))
-        case .boolean: report(.error, "value.not_a_number", Messages.booleanNotNumber())
+        case .notANumber: report(.error, RuleID.valueNotANumber, Messages.notANumber(raw, unit: indicator.unit))
+        case .boolean: report(.error, RuleID.valueNotANumber, Messages.booleanNotNumber())
         case .unitMismatch(let suffix):
-          report(.error, "value.unit_mismatch", Messages.unitMismatch(raw, suffix: suffix, unit: indicator.unit))
-        case .uncalculated(let formula): report(.error, "value.uncalculated_formula", Messages.uncalculated(formula))
-        case .formulaError(let text): report(.error, "value.formula_error", Messages.formulaError(text))
-        case .date(let iso): report(.error, "value.date_not_number", Messages.dateNotNumber(iso))
+          report(.error, RuleID.valueUnitMismatch, Messages.unitMismatch(raw, suffix: suffix, unit: indicator.unit))
+        case .uncalculated(let formula): report(.error, RuleID.valueUncalculatedFormula, Messages.uncalculated(formula))
+        case .formulaError(let text): report(.error, RuleID.valueFormulaError, Messages.formulaError(text))
+        case .date(let iso): report(.error, RuleID.valueDateNotNumber, Messages.dateNotNumber(iso))
         }
         continue
       }
       guard let quantity = cell.quantity else { continue }
-      let provenance = Provenance(fileName: fileName, sha256: sha256, sheet: row.sheet, cell: row.valueReference, rawText: raw)
+      let provenance = Provenance(
+        fileName: fileName, sha256: sha256, sheet: row.sheet, cell: row.valueReference, rawText: raw)
       values.append(
         ReportedValue(
           indicatorCode: indicator.code, year: year, quantity: quantity, provenance: provenance,
           explanation: row.explanation, dataSource: row.dataSource))
       switch quantity {
       case .missing(.blank):
-        report(.warning, "value.blank", Messages.blank())
+        report(.warning, RuleID.valueBlank, Messages.blank())
         continue
       case .missing(let reason):
-        report(.info, "value.declared_missing", Messages.declaredMissing(reason, raw: CellInterpreter.trimSpaces(raw)))
+        report(
+          .info, RuleID.valueDeclaredMissing, Messages.declaredMissing(reason, raw: CellInterpreter.trimSpaces(raw)))
         continue
       case .text:
         continue
       case .number(let number):
         let shown = cell.decimal?.plainText ?? NumberText.plain(number)
+        if cell.hasForeignPercentFormat {
+          report(
+            .warning, RuleID.valuePercentFormatMismatch, Messages.percentFormatMismatch(shown, unit: indicator.unit))
+        }
         for coercion in cell.coercions {
           report(.info, coercion.rawValue, Messages.coercion(coercion, raw: raw, read: shown, unit: indicator.unit))
         }
@@ -361,22 +388,22 @@ struct ReturnCheck {
     let unit = indicator.unit
     var rangeReported = false
     if unit.kind == .percent, number > 100, (indicator.range.upperBound ?? 100) <= 100 {
-      report(.error, "value.percent_over_100", Messages.percentOver100(shown), false)
+      report(.error, RuleID.valuePercentOver100, Messages.percentOver100(shown), false)
       rangeReported = true
     }
     if unit.isInteger, number < 0 {
-      report(.error, "value.negative_count", Messages.negativeCount(shown, unit: unit), false)
+      report(.error, RuleID.valueNegativeCount, Messages.negativeCount(shown, unit: unit), false)
       rangeReported = true
     }
     if unit.isInteger, let decimal, !decimal.isInteger {
-      report(.error, "value.not_integer", Messages.notInteger(shown, unit: unit), false)
+      report(.error, RuleID.valueNotInteger, Messages.notInteger(shown, unit: unit), false)
     }
     if !rangeReported, !indicator.range.contains(number) {
-      report(.error, "value.out_of_range", Messages.outOfRange(shown, range: indicator.range, unit: unit), false)
+      report(.error, RuleID.valueOutOfRange, Messages.outOfRange(shown, range: indicator.range, unit: unit), false)
     }
     if !unit.isInteger, let decimal, decimal.significantDecimals > indicator.decimals {
       report(
-        .info, "value.too_many_decimals",
+        .info, RuleID.valueTooManyDecimals,
         Messages.tooManyDecimals(shown, found: decimal.significantDecimals, allowed: indicator.decimals), false)
     }
     let earlier = series(of: indicator.code, before: year)
@@ -393,12 +420,14 @@ struct ReturnCheck {
       var judged = earlier
       judged[year] = number
       let attainment = AttainmentEvaluator.evaluate(indicator: indicator, series: judged, year: year)
-      report(.info, "target.attainment", Messages.attainment(attainment), false)
+      report(.info, RuleID.targetAttainment, Messages.attainment(attainment), false)
     }
   }
 
   /// Rates that may be typed in the wrong scale (% for ‰, a fraction for a percentage).
-  private static let scaledKinds: Set<IndicatorUnit.Kind> = [.percent, .permille, .perThousand, .perTenThousand, .perHundredThousand]
+  private static let scaledKinds: Set<IndicatorUnit.Kind> = [
+    .percent, .permille, .perThousand, .perTenThousand, .perHundredThousand,
+  ]
   /// A value this many times larger or smaller than the reference suggests a wrong unit.
   static let scaleFactor = 10.0
   /// Per-10万 references below this are small counts; only a rise is then judged for scale.
@@ -411,7 +440,9 @@ struct ReturnCheck {
     guard Self.scaledKinds.contains(unit.kind), reference.value > 0, number > 0 else { return }
     let referenceText = NumberText.plain(reference.value)
     if unit.kind == .percent, number <= 1, reference.value >= 10 {
-      report(.warning, "value.possible_fraction", Messages.possibleFraction(shown, reference: referenceText, referenceYear: reference.year), false)
+      report(
+        .warning, RuleID.valuePossibleFraction,
+        Messages.possibleFraction(shown, reference: referenceText, referenceYear: reference.year), false)
       return
     }
     let larger = number >= Self.scaleFactor * reference.value
@@ -419,7 +450,7 @@ struct ReturnCheck {
     if unit.kind == .perHundredThousand, reference.value < Self.smallRateReference || smaller { return }
     if larger || smaller {
       report(
-        .warning, "value.scale_suspect",
+        .warning, RuleID.valueScaleSuspect,
         Messages.scaleSuspect(shown, reference: referenceText, referenceYear: reference.year, unit: unit), false)
     }
   }
@@ -448,7 +479,7 @@ struct ReturnCheck {
     guard isSwing else { return }
     let explanation = entry.row.explanation
     report(
-      .warning, "history.large_change",
+      .warning, RuleID.historyLargeChange,
       Messages.largeChange(
         value: shown, previous: NumberText.plain(previous.value), previousYear: previous.year, unit: unit,
         relative: change.relative, smallNumbers: small, explanation: explanation),
@@ -483,7 +514,8 @@ struct ReturnCheck {
       let shown = rule.codes.map { code in "\(code)=\(numbers[code].map(NumberText.plain) ?? "?")" }
         .joined(separator: ", ")
       add(
-        rule.severity, rule.id, indicator: anchor.indicator.code, sheet: anchor.row.sheet, cell: anchor.row.valueReference,
+        rule.severity, rule.id, indicator: anchor.indicator.code, sheet: anchor.row.sheet,
+        cell: anchor.row.valueReference,
         value: anchor.interpreted.rawText, message: Messages.ruleViolated(rule, values: shown))
     }
   }

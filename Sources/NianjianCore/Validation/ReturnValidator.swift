@@ -73,7 +73,8 @@ public struct ReturnValidator: Sendable {
     default: kind = .unreadable
     }
     return ReturnReadError(
-      path: path, kind: kind, message: BilingualText(zh: error.message(chinese: true), en: error.message(chinese: false)),
+      path: path, kind: kind,
+      message: BilingualText(zh: error.message(chinese: true), en: error.message(chinese: false)),
       readerError: error.kind.rawValue)
   }
 }

@@ -18,10 +18,12 @@ struct Validate: ParsableCommand {
       Lists every problem of each file (sheet!cell, indicator, value as typed, what is wrong and what to do).
 
       --format json 输出 JSON 数组，每个文件一个对象 / a JSON array, one object per file:
-        {"file","sha256","template":{"id","department","year"}|null,"identification",
-         "findings":[{"severity","rule","indicator","sheet","cell","value","message","explained"}],
-         "summary":{"errors","warnings","infos"}}
-        template.id 为 null 表示文件没有模板标识（按表头推断）/ null when inferred from the header.
+        {"file", "sha256", "template": {"id", "department", "year"} | null,
+         "identification", "findings": [{"severity", "rule", "indicator",
+         "sheet", "cell", "value", "message", "explained"}],
+         "summary": {"errors", "warnings", "infos"}}
+        template.id 为 null：文件没有模板标识，按表头推断
+        template.id is null when the template was inferred from the header.
 
       退出码 / exit status (取所有文件中最严重的 / the worst over all files):
         0 无问题 clean · 1 仅有警告 warnings only · 2 有错误 errors in the data
@@ -70,6 +72,15 @@ struct Validate: ParsableCommand {
     var markedFailures: [Int: String] = [:]
     if let marked {
       let directory = URL(fileURLWithPath: marked)
+      do {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      } catch {
+        Console.err(
+          language == .zh
+            ? "nianjian: 无法创建文件夹 \(marked)：\(error.localizedDescription)"
+            : "nianjian: cannot create the folder \(marked): \(error.localizedDescription)")
+        throw ExitStatus.ioFailure
+      }
       for (index, outcome) in outcomes.enumerated() {
         guard case .success(let report) = outcome else { continue }
         do {
@@ -112,7 +123,9 @@ struct Validate: ParsableCommand {
     guard storeOptions.exists else { return [] }
     do {
       let store = try SQLiteStore(path: storeOptions.path)
-      return try store.acceptedValues(through: (year ?? Self.latestYear) - 1)
+      // Through the year itself: earlier years feed the history checks, the same year completes rules that
+      // span departments (the validator keeps the two apart).
+      return try store.acceptedValues(through: year ?? Self.latestYear)
     } catch {
       Console.err(
         language == .zh
@@ -228,7 +241,8 @@ struct ValidateText {
     if let identity = report.identity {
       if !identity.templateID.isEmpty { parts.append((zh ? "模板 " : "template ") + identity.templateID) }
       let name = schema.department(id: identity.department)?.name
-      parts.append(name.map { zh ? "\($0)（\(identity.department)）" : "\($0) (\(identity.department))" } ?? identity.department)
+      parts.append(
+        name.map { zh ? "\($0)（\(identity.department)）" : "\($0) (\(identity.department))" } ?? identity.department)
       parts.append(zh ? "\(identity.year)年" : String(identity.year))
     }
     parts.append((zh ? "识别方式：" : "identified by: ") + identificationName(report.identification))
@@ -251,7 +265,9 @@ struct ValidateText {
     var parts: [String] = []
     if !place.isEmpty { parts.append(place) }
     if let code = finding.indicator { parts.append(code) }
-    if finding.cell != nil, let value = finding.value, !value.isEmpty { parts.append(zh ? "填报值“\(value)”" : "value \"\(value)\"") }
+    if finding.cell != nil, let value = finding.value, !value.isEmpty {
+      parts.append(zh ? "填报值“\(value)”" : "value \"\(value)\"")
+    }
     var text = parts.joined(separator: "  ")
     if !text.isEmpty { text += "  " }
     text += finding.message.text(language)
@@ -262,8 +278,13 @@ struct ValidateText {
   private func infoSummary(_ findings: [Finding]) -> String {
     var counts: [String: Int] = [:]
     for finding in findings { counts[finding.rule, default: 0] += 1 }
-    let list = counts.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: zh ? "，" : ", ")
-    return list + (zh ? "（用 --verbose 逐条列出）" : " (use --verbose to list them)")
+    let items: [String] = counts.sorted { $0.key < $1.key }.map { rule, count -> String in
+      let title: String = RuleID.title(of: rule).map { "\($0.text(language)) " } ?? ""
+      return "\(title)\(rule) ×\(count)"
+    }
+    let list: String = items.joined(separator: zh ? "，" : ", ")
+    let hint: String = zh ? "（用 --verbose 逐条列出）" : " (use --verbose to list them)"
+    return list + hint
   }
 
   private func summary(_ report: ReturnReport) -> String {
@@ -302,7 +323,8 @@ struct ValidateText {
 
 /// The JSON report of the command-line contract.
 enum ValidateJSON {
-  static func write(_ outcomes: [ValidateOutcome], files: [String], language: Language, into output: inout OutputBuffer) {
+  static func write(_ outcomes: [ValidateOutcome], files: [String], language: Language, into output: inout OutputBuffer)
+  {
     output.write("[")
     for (index, outcome) in outcomes.enumerated() {
       output.write(index == 0 ? "\n" : ",\n")
@@ -310,8 +332,15 @@ enum ValidateJSON {
       output.writeJSONString(files[index])
       switch outcome {
       case .failure(let error):
-        output.write(",\"sha256\":null,\"template\":null,\"identification\":\"unreadable\",\"findings\":[")
-        let rule = error.kind == .io ? "file.io" : "file.unreadable"
+        // A file that exists but is not a workbook still gets its digest, for the record.
+        output.write(",\"sha256\":")
+        if error.kind == .unreadable, let digest = try? FileDigest.sha256(of: URL(fileURLWithPath: files[index])) {
+          output.writeJSONString(digest)
+        } else {
+          output.write("null")
+        }
+        output.write(",\"template\":null,\"identification\":\"unreadable\",\"findings\":[")
+        let rule = error.kind == .io ? RuleID.fileIo : RuleID.fileUnreadable
         writeFinding(
           Finding(severity: .error, rule: rule, message: error.message), language: language, into: &output)
         output.write("],\"summary\":{\"errors\":1,\"warnings\":0,\"infos\":0}}")

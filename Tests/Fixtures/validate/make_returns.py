@@ -12,6 +12,7 @@ Usage:
       {"jurisdiction","department","department_name","year","schema_version",
        "rows":[{"code","name","unit","value"}]}
 """
+import datetime
 import json
 import sys
 
@@ -90,6 +91,20 @@ def percent_format(ws):
     ws[cell_of("W-HE-02")].number_format = "0.0%"
 
 
+def permille_as_percent(ws):
+    ws[cell_of("W-HE-04")].number_format = "0.00%"
+
+
+def footer_and_repeated_header(ws):
+    """A footer laid out across the columns and the header repeated under the table."""
+    for column, text in enumerate(["", "指标代码", "指标名称", "", "", "", "本年数值"], start=1):
+        if text:
+            ws.cell(row=13, column=column, value=text)
+    ws["C15"] = "填表人：张三"
+    ws["G15"] = "联系电话：13800000000"
+    ws["C16"] = "注：本表数据截至2025年12月31日。"
+
+
 def uncalculated(ws):
     ws[cell_of("W-HE-03")] = "=G8+1"  # openpyxl writes the formula with no cached value
 
@@ -112,6 +127,8 @@ def build_cases(out, version):
     case("units", values={"W-HE-02": "95.5%", "W-HE-03": "2人", "W-HE-04": "3.2‰"})
     case("unit_mismatch", values={"W-HE-04": "0.32%"})
     case("percent_format", values={"W-HE-02": 0.955}, after=percent_format)
+    case("percent_format_other_unit", values={"W-HE-04": 0.0032}, after=permille_as_percent)
+    case("footer", after=footer_and_repeated_header)
     case("missing_markers", values={"W-HE-01": "—", "W-HE-02": "不适用", "W-HE-03": None, "W-HE-03a": 0})
     case("not_a_number", values={"W-HE-02": "约九成"})
     case("uncalculated", after=uncalculated)
@@ -121,6 +138,9 @@ def build_cases(out, version):
     case("moved_rows", rows=reordered, first_row=8, after=moved)
     case("unknown_duplicate", rows=HEALTH + [("W-HE-99", "自编指标", "人", "", 5),
                                              ("W-HE-02", "孕产妇系统管理率", "%", "≥93", 90)])
+    case("foreign_row", rows=HEALTH + [("W-ED-01", "高中阶段毛入学率", "%", "≥95", 96.5)])
+    case("date_typed", values={"W-HE-04": datetime.datetime(2025, 3, 2)})
+    case("without_total", rows=[r for r in HEALTH if r[0] != "W-HE-03"])
     case("missing_indicator", rows=[r for r in HEALTH if r[0] != "W-HE-04"])
     case("wrong_department", department="education", department_name="区教育局")
     case("wrong_year", year=2024)
@@ -155,6 +175,19 @@ def build_retyped_by_name(out):
     wb.save(f"{out}/retyped_by_name.xlsx")
 
 
+def build_split_sheets(out):
+    """Retyped over two sheets (women's and children's style), header on each, no identity."""
+    wb = Workbook()
+    first = wb.active
+    first.title = "表1"
+    second = wb.create_sheet("表2")
+    for sheet, rows in [(first, HEALTH[:3]), (second, HEALTH[3:])]:
+        sheet.append(["指标代码", "指标名称", "本年数值（2025年）"])
+        for code, name, unit, target, value in rows:
+            sheet.append([code, name, value])
+    wb.save(f"{out}/split_sheets.xlsx")
+
+
 def build_from_spec(spec_path, out_path):
     with open(spec_path, encoding="utf-8") as handle:
         spec = json.load(handle)
@@ -173,6 +206,7 @@ def main(argv):
     out, version = argv[1], argv[2]
     build_cases(out, version)
     build_retyped_by_name(out)
+    build_split_sheets(out)
     return 0
 
 
