@@ -117,10 +117,10 @@ import Testing
     #expect(try Data(contentsOf: out) == stdout.stdoutData)
   }
 
-  @Test func exportAsXLSXIsNotYetAvailable() throws {
+  @Test func exportAsXLSXNeedsAnOutputFile() throws {
     let result = try TestSupport.nianjian(["schema", "export", "--schema", valid, "--format", "xlsx"])
     #expect(result.status == 64)
-    #expect(result.stderr.contains("尚未提供"))
+    #expect(result.stderr.contains("--out FILE"))
   }
 
   @Test func exportOfABrokenSchemaExitsSixtyFive() throws {
