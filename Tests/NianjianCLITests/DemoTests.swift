@@ -18,6 +18,8 @@ import Testing
     #expect(marked.count == returns.count)
     #expect(result.stdout.contains("已退回"))
     #expect(result.stdout.contains("value.percent_over_100"))
+    // A swing of a rate is shown as a plain relative change and in percentage points (98.92 → 59.67).
+    #expect(result.stdout.contains("相比变化较大（减少 39.7%，39.25 个百分点）"))
 
     // Job 2: the store and the yearbook.
     #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("nianjian.sqlite").path))

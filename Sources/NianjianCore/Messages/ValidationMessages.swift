@@ -347,21 +347,30 @@ enum ValidationMessages {
     value: String, previous: String, previousYear: Int, unit: IndicatorUnit, relative: Double, smallNumbers: Bool,
     explanation: String?
   ) -> Text {
-    let percent = relative.isFinite ? NumberText.plain((relative * 1000).rounded() / 10) + "%" : "∞"
+    // `relative` is the signed change over last year's value (the plain relative change a statistician expects,
+    // not the headroom-based measure the swing test uses); % indicators also show percentage points.
+    let up = relative >= 0
+    let size = relative.isFinite ? NumberText.plain((abs(relative) * 1000).rounded() / 10) + "%" : "∞"
+    var change = Text(zh: (up ? "增加 " : "减少 ") + size, en: (up ? "up " : "down ") + size)
+    if unit.kind == .percent, let now = Double(value), let before = Double(previous) {
+      let points = NumberText.plain((abs(now - before) * 100).rounded() / 100)
+      change = Text(zh: change.zh + "，\(points) 个百分点", en: change.en + ", \(points) percentage points")
+    }
+    let percent = Text(zh: change.zh, en: change.en)
     let small =
       smallNumbers
       ? Text(zh: "（数值较小，已按较宽的波动范围判断）", en: " (small numbers: judged with a wider band)") : Text(zh: "", en: "")
     if let explanation {
       return Text(
-        zh: "与\(previousYear)年的 \(previous)\(unit.displaySuffix) 相比变化较大（\(percent)）\(small.zh)；已填写情况说明：\(explanation)",
+        zh: "与\(previousYear)年的 \(previous)\(unit.displaySuffix) 相比变化较大（\(percent.zh)）\(small.zh)；已填写情况说明：\(explanation)",
         en:
-          "A large change from \(previous) \(unit.displaySuffix) in \(previousYear) (\(percent))\(small.en); explained: \(explanation)"
+          "A large change from \(previous) \(unit.displaySuffix) in \(previousYear) (\(percent.en))\(small.en); explained: \(explanation)"
       )
     }
     return Text(
-      zh: "与\(previousYear)年的 \(previous)\(unit.displaySuffix) 相比变化较大（\(percent)）\(small.zh)。请核实，并在“情况说明”栏说明原因。",
+      zh: "与\(previousYear)年的 \(previous)\(unit.displaySuffix) 相比变化较大（\(percent.zh)）\(small.zh)。请核实，并在“情况说明”栏说明原因。",
       en:
-        "A large change from \(previous) \(unit.displaySuffix) in \(previousYear) (\(percent))\(small.en). Please check it and explain the reason in 情况说明."
+        "A large change from \(previous) \(unit.displaySuffix) in \(previousYear) (\(percent.en))\(small.en). Please check it and explain the reason in 情况说明."
     )
   }
 

@@ -482,7 +482,8 @@ struct ReturnCheck {
       .warning, RuleID.historyLargeChange,
       Messages.largeChange(
         value: shown, previous: NumberText.plain(previous.value), previousYear: previous.year, unit: unit,
-        relative: change.relative, smallNumbers: small, explanation: explanation),
+        relative: previous.value != 0 ? (number - previous.value) / abs(previous.value) : .infinity,
+        smallNumbers: small, explanation: explanation),
       explanation != nil)
   }
 
