@@ -36,7 +36,7 @@ extern double strtod_l(const char *text, char **end, locale_t locale);
 
 /// Locale-independent, correctly rounded decimal-to-double conversion (glibc strtod_l in the "C" locale).
 static inline double nianjian_strtod_c(const char *text, char **end) {
-  static __thread locale_t c_locale = (locale_t)0;
+  static locale_t c_locale = (locale_t)0;
   if (c_locale == (locale_t)0) c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
   return strtod_l(text, end, c_locale);
 }

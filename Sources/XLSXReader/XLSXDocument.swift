@@ -83,6 +83,7 @@ public final class XLSXDocument {
     }
     var sheets: [SheetInfo] = []
     for (index, entry) in workbook.sheets.enumerated() {
+      if entry.relationshipId.isEmpty { continue }  // names no part (seen in files Excel opens)
       let sheetContext = XLSXReadError.Context(file: file, part: workbookPart, sheet: entry.name)
       guard let relationship = byId[entry.relationshipId], !relationship.isExternal else {
         throw XLSXReadError(.missingPart, sheetContext, detail: "no relationship \(entry.relationshipId)")

@@ -1,3 +1,5 @@
+internal import CXLSXWriter
+
 /// An .xlsx workbook being written: the only owner of libxlsxwriter's workbook.
 ///
 /// Add sheets, write them, then call ``close()``. The file appears at `path` only when
@@ -30,6 +32,9 @@ public final class Workbook {
   public init(path: String, options: WorkbookOptions = .init()) throws {
     core = try WorkbookCore(path: path, options: options)
   }
+
+  /// The version of the libxlsxwriter library in use, e.g. `"1.1.4"`.
+  public static var libraryVersion: String { String(cString: nianjian_lxw_version()) }
 
   /// The destination path given to ``init(path:options:)``.
   public var path: String { core.destinationPath }

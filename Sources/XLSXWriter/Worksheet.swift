@@ -83,6 +83,11 @@ public final class Worksheet {
     try core.updateRow(row, sheet: index, "Worksheet.hideRow") { $0.hidden = true }
   }
 
+  /// Adds filter buttons to the header row of a range (the first row holds the headers).
+  public func setAutofilter(_ range: CellRange) throws {
+    try core.setAutofilter(range, sheet: index)
+  }
+
   /// Keeps the top `topRows` rows and the left `leftColumns` columns in view while scrolling.
   public func freezePanes(topRows: Int, leftColumns: Int = 0) throws {
     try core.freezePanes(rows: topRows, columns: leftColumns, sheet: index)
@@ -124,6 +129,11 @@ public final class Worksheet {
     try core.addNote(text, at: address, author: author, visible: visible, sheet: index)
   }
 
+  /// Attaches a note to a cell given by 0-based row and column.
+  public func addNote(_ text: String, row: Int, column: Int, author: String? = nil, visible: Bool = false) throws {
+    try core.addNote(text, at: CellAddress(row: row, column: column), author: author, visible: visible, sheet: index)
+  }
+
   /// Writes a hyperlink to a web address, e-mail (`mailto:`) or file.
   ///
   /// - Parameters:
@@ -161,7 +171,8 @@ public final class Worksheet {
     try core.activate(sheet: index)
   }
 
-  /// Makes this the leftmost visible tab when there are more tabs than fit.
+  /// Makes this the leftmost visible tab when there are more tabs than fit (ignored when it lies
+  /// right of the active sheet, which must stay in view).
   public func setFirstSheet() throws {
     try core.setFirstSheet(sheet: index)
   }

@@ -24,6 +24,9 @@ public enum WriteLimits {
   /// UTF-8 bytes of a defined name with its sheet prefix, and of its formula: libxlsxwriter 1.1.4
   /// copies both into 128-byte buffers and silently truncates longer ones.
   public static let maxDefinedNameBytes = 127
+  /// UTF-8 bytes of a number format or font name: libxlsxwriter 1.1.4 copies them into 128-byte
+  /// fields with `strncpy`, silently cutting longer ones (possibly inside a Chinese character).
+  public static let maxFormatFieldBytes = 127
   /// Characters in a protection password. libxlsxwriter 1.1.4 hashes longer or non-ASCII
   /// passwords wrongly (fixed in 1.1.6), so they would not unlock the sheet in Excel.
   public static let maxPasswordCharacters = 15

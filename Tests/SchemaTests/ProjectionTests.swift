@@ -48,7 +48,7 @@ import Testing
 
 @Suite struct VolatilityTests {
   @Test func aDropNearOneHundredPercentIsASwing() throws {
-    let percent = try #require(Unit(symbol: "%"))
+    let percent = try #require(IndicatorUnit(symbol: "%"))
     #expect(Volatility.assess(series: [2023: 98, 2024: 95], unit: percent).isSwinging)
     #expect(!Volatility.assess(series: [2023: 30, 2024: 33], unit: percent).isSwinging)
     #expect(Volatility.assess(series: [2023: 30, 2024: 37], unit: percent).isSwinging)
@@ -56,22 +56,22 @@ import Testing
   }
 
   @Test func smallCountsDoNotAlarm() throws {
-    let count = try #require(Unit(symbol: "人"))
+    let count = try #require(IndicatorUnit(symbol: "人"))
     #expect(!Volatility.assess(series: [2023: 2, 2024: 4], unit: count).isSwinging)
     #expect(Volatility.assess(series: [2023: 20, 2024: 30], unit: count).isSwinging)
   }
 
   @Test func qualitativeAndSingleYearsNeverSwing() throws {
-    let text = try #require(Unit(symbol: "文字"))
+    let text = try #require(IndicatorUnit(symbol: "文字"))
     #expect(!Volatility.assess(series: [2023: 1, 2024: 100], unit: text).isSwinging)
-    let percent = try #require(Unit(symbol: "%"))
+    let percent = try #require(IndicatorUnit(symbol: "%"))
     let single = Volatility.assess(series: [2024: 50], unit: percent)
     #expect(single.changes.isEmpty)
     #expect(single.largestRelativeChange == nil)
   }
 
   @Test func changesAreListedInYearOrder() throws {
-    let percent = try #require(Unit(symbol: "‰"))
+    let percent = try #require(IndicatorUnit(symbol: "‰"))
     let report = Volatility.assess(series: [2024: 4.5, 2022: 3, 2023: 3.1], unit: percent)
     #expect(report.changes.map(\.toYear) == [2023, 2024])
     #expect(report.swings.map(\.toYear) == [2024])
@@ -79,9 +79,9 @@ import Testing
   }
 
   @Test func unchangedValuesNeverSwing() async throws {
-    let kinds = Unit.fixedSymbols.map(\.symbol)
+    let kinds = IndicatorUnit.fixedSymbols.map(\.symbol)
     await propertyCheck(count: 200, input: Gen.int(in: 0...(kinds.count - 1)), Gen.int(in: 0...1000)) { index, v in
-      guard let unit = Unit(symbol: kinds[index]) else { return }
+      guard let unit = IndicatorUnit(symbol: kinds[index]) else { return }
       #expect(!Volatility.assess(series: [2023: Double(v), 2024: Double(v)], unit: unit).isSwinging)
     }
   }

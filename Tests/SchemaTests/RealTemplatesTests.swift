@@ -30,4 +30,26 @@ import Testing
       }
     }
   }
+
+  @Test func everyRealIndicatorCanBeAssessed() throws {
+    for name in Self.jurisdictions {
+      let folder = TestSupport.templatesDirectory.appendingPathComponent(name)
+      guard let schema = SchemaLoader.check(directory: folder).schema else { continue }
+      for indicator in schema.allIndicators {
+        let low = indicator.range.lowerBound ?? 0
+        let high = indicator.range.upperBound ?? low + 1000
+        // A made-up series that wanders inside the range.
+        var series: [Int: Double] = [:]
+        for (offset, year) in (2019...2024).enumerated() {
+          series[year] = low + (high - low) * Double((offset * 37) % 11) / 10
+        }
+        let assessment = IndicatorAssessment.assess(indicator, series: series, year: 2024)
+        #expect(!assessment.attainment.reason.zh.isEmpty, "\(name) \(indicator.code)")
+        if indicator.isQualitative { #expect(assessment.attainment.status == .cannotAssess) }
+        for target in indicator.targets {
+          #expect(!target.expression.text(unit: indicator.unit).zh.isEmpty)
+        }
+      }
+    }
+  }
 }

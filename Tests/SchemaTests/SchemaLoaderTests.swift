@@ -36,6 +36,14 @@ import Testing
     #expect(schema.department(id: "health")?.name == "区卫生健康局")
   }
 
+  @Test func indicatorsCanBeFoundByANormalisedName() throws {
+    let schema = try SchemaLoader.load(directory: valid)
+    #expect(schema.indicators(named: " 孕产妇 死亡率 ").map(\.code) == ["W-HE-01"])
+    #expect(schema.indicators(named: "学前三年毛入园率").map(\.code) == ["C-ED-01"])
+    #expect(schema.indicators(named: "").isEmpty)
+    #expect(Schema.normalizedName("５岁以下 儿童死亡率（‰）") == "5岁以下儿童死亡率(‰)")
+  }
+
   @Test func defaultsComeFromTheUnitAndTheTargets() throws {
     let schema = try SchemaLoader.load(directory: valid)
     let count = try #require(schema.indicator(code: "W-HE-02a"))
@@ -109,7 +117,7 @@ import Testing
     #expect(error.column == 26)
     #expect(error.keyPath == "indicators[1].targets[0].expression")
     #expect(error.message.zh.contains("第 5 个字符"))
-    #expect(error.formatted() .hasPrefix("women.yaml:33:26: 错误："))
+    #expect(error.formatted().hasPrefix("women.yaml:33:26: 错误："))
     #expect(error.formatted(english: true).hasPrefix("women.yaml:33:26: error: "))
   }
 
@@ -141,6 +149,39 @@ import Testing
       files: [("departments.yaml", departments), ("women.yaml", gbk)], folderName: "mini")
     #expect(inspection.diagnostics.map(\.code).contains(.unreadableFile))
     #expect(inspection.hasErrors)
+  }
+
+  @Test func twoRowsOfAGroupWithOneLabelAreAnError() throws {
+    let departments = try Data(contentsOf: TestSupport.fixture("schema/mini/departments.yaml"))
+    let extraRow = """
+        - code: W-HE-03b
+          name: 农村孕产妇死亡人数（重复）
+          domain: HE
+          unit: 人
+          departments: [health]
+          disaggregation: {group: W-HE-03, label: 农村}
+      rules:
+
+      """
+    let plan = try String(contentsOf: TestSupport.fixture("schema/mini/women.yaml"), encoding: .utf8)
+      .replacingOccurrences(of: "rules:\n", with: extraRow)
+    let inspection = SchemaLoader.inspect(
+      files: [("departments.yaml", departments), ("women.yaml", Data(plan.utf8))], folderName: "mini")
+    let errors = inspection.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code) == [.duplicateIdentifier], "\(inspection.diagnostics)")
+    #expect(errors.first?.message.zh.contains("W-HE-03a") == true)
+  }
+
+  @Test(arguments: ["93.5%", "0x10", ".nan", "1,000", "９３"])
+  func numbersMustBePlainDecimals(text: String) throws {
+    let departments = try Data(contentsOf: TestSupport.fixture("schema/mini/departments.yaml"))
+    let plan = try String(contentsOf: TestSupport.fixture("schema/mini/women.yaml"), encoding: .utf8)
+      .replacingOccurrences(of: "value: 5.2}", with: "value: \"\(text)\"}")
+    let inspection = SchemaLoader.inspect(
+      files: [("departments.yaml", departments), ("women.yaml", Data(plan.utf8))], folderName: "mini")
+    let errors = inspection.diagnostics.filter { $0.severity == .error }
+    #expect(errors.map(\.code) == [.wrongType], "\(text): \(inspection.diagnostics)")
+    #expect(errors.map(\.keyPath) == ["indicators[0].baseline.value"])
   }
 
   @Test func aMissingFolderIsAnError() {

@@ -82,15 +82,17 @@ import Testing
   @Test func descriptionsRenderForTemplates() throws {
     #expect(TargetExpression.compare(.lessOrEqual, 9).text().zh == "≤9")
     #expect(TargetExpression.trend(.increase, yearly: true).text().zh == "逐年提高")
-    #expect(TargetExpression.change(.decrease, amount: .percent(20), yearly: false, from: 2020).text().zh == "比2020年下降20%")
-    #expect(TargetExpression.change(.decrease, amount: .percent(20), yearly: false, from: 2020).text().en == "20% below 2020")
+    #expect(
+      TargetExpression.change(.decrease, amount: .percent(20), yearly: false, from: 2020).text().zh == "比2020年下降20%")
+    #expect(
+      TargetExpression.change(.decrease, amount: .percent(20), yearly: false, from: 2020).text().en == "20% below 2020")
     #expect(TargetExpression.approximately(46, tolerance: nil).text().zh == "46左右")
     #expect(TargetExpression.approximately(46, tolerance: nil).text().en == "about 46")
     #expect(TargetExpression.between(103, 107).text().zh == "103～107")
     #expect(TargetExpression.maintain(.compare(.greaterOrEqual, 95)).text().zh == "保持≥95")
-    let perHundredThousand = try #require(Unit(symbol: "1/10万"))
+    let perHundredThousand = try #require(IndicatorUnit(symbol: "1/10万"))
     #expect(TargetExpression.compare(.lessOrEqual, 8).text(unit: perHundredThousand).zh == "≤8/10万")
-    let percent = try #require(Unit(symbol: "%"))
+    let percent = try #require(IndicatorUnit(symbol: "%"))
     #expect(TargetExpression.compare(.greaterOrEqual, 95).text(unit: percent).en == "≥ 95%")
   }
 
@@ -113,13 +115,13 @@ import Testing
   }
 
   @Test func unitsAreRecognisedByKind() throws {
-    #expect(Unit(symbol: "%")?.kind == .percent)
-    #expect(Unit(symbol: "张/千人")?.kind == .perThousand)
-    #expect(Unit(symbol: "人/万人")?.kind == .perTenThousand)
-    #expect(Unit(symbol: "1:N")?.kind == .ratio)
-    #expect(Unit(symbol: "文字")?.kind == .qualitative)
-    #expect(Unit(symbol: "百分比") == nil)
-    let count = try #require(Unit(symbol: "所"))
+    #expect(IndicatorUnit(symbol: "%")?.kind == .percent)
+    #expect(IndicatorUnit(symbol: "张/千人")?.kind == .perThousand)
+    #expect(IndicatorUnit(symbol: "人/万人")?.kind == .perTenThousand)
+    #expect(IndicatorUnit(symbol: "1:N")?.kind == .ratio)
+    #expect(IndicatorUnit(symbol: "文字")?.kind == .qualitative)
+    #expect(IndicatorUnit(symbol: "百分比") == nil)
+    let count = try #require(IndicatorUnit(symbol: "所"))
     #expect(count.isInteger)
     #expect(count.defaultRange == ValueRange(0, nil))
     #expect(count.defaultDecimals == 0)

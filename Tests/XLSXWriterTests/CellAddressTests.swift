@@ -34,3 +34,15 @@ struct CellAddressTests {
     #expect(reference.formula == "'妇女 ''健康'''!$B$2:$B$6")
   }
 }
+
+@Suite("Column width estimates")
+struct ColumnWidthTests {
+  @Test func hanCharactersCountDouble() {
+    #expect(ColumnWidth.fitting(["指标名称"]) == 10)  // 4 × 2 + 2
+    #expect(ColumnWidth.fitting(["ABCD"]) == 7)  // 4 × 1.1 + 2, rounded up
+    #expect(ColumnWidth.fitting(["孕产妇（%）", "短"]) == 14)  // full-width brackets are wide too
+    #expect(ColumnWidth.fitting(["第一行\n第二行更长一些"]) == 16)
+    #expect(ColumnWidth.fitting([]) == ColumnWidth.minimum)
+    #expect(ColumnWidth.fitting([String(repeating: "字", count: 500)]) == ColumnWidth.maximum)
+  }
+}

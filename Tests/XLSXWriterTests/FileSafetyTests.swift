@@ -16,6 +16,21 @@ struct FileSafetyTests {
     #expect(first == second)
   }
 
+  @Test func noZipEntryCarriesTheClock() throws {
+    // Same bytes on another day too: every entry, patched ones included, is stamped 1980-01-01.
+    let scratch = try Scratch()
+    try FeatureWorkbook.write(to: scratch.path("stamps.xlsx"))
+    let code = """
+      import sys, zipfile
+      for info in zipfile.ZipFile(sys.argv[1]).infolist():
+          print(info.filename, info.date_time == (1980, 1, 1, 0, 0, 0) and info.extra == b"")
+      """
+    let lines = try TestSupport.python(["-c", code, scratch.path("stamps.xlsx")]).stdout.split(separator: "\n")
+    #expect(lines.contains("xl/workbook.xml True"))  // rewritten to add workbook protection
+    #expect(lines.count > 10)
+    #expect(lines.allSatisfy { $0.hasSuffix(" True") })
+  }
+
   @Test func theCreationDateComesFromTheOptions() throws {
     let scratch = try Scratch()
     let options = WorkbookOptions(creationDate: Date(timeIntervalSince1970: 1_700_000_000))

@@ -57,14 +57,32 @@ public protocol MonitoringStore: Sendable {
 
   /// Conflicts for years up to `year`.
   func conflicts(through year: Int) throws -> [Conflict]
+
+  /// Records a history table (see ``HistoryTable``): stored when it has no errors, rejected as a whole
+  /// otherwise. Its source is ``HistoryTable/department``. Re-importing the same file changes nothing. All in one
+  /// transaction.
+  func importHistory(_ table: HistoryTable, schema: Schema, receivedAt: Date) throws -> ImportResult
+
+  /// The submission with `id`, or `nil`.
+  func submission(id: Int64) throws -> Submission?
 }
 
 extension MonitoringStore {
+  /// Records a history table as a return from the source ``HistoryTable/department`` (stores that keep history
+  /// apart override this).
+  public func importHistory(_ table: HistoryTable, schema: Schema, receivedAt: Date) throws -> ImportResult {
+    try importReturn(table.report(schema: schema), schemaVersion: schema.version, receivedAt: receivedAt)
+  }
+
+  /// No lookup by id (stores that can look submissions up override this).
+  public func submission(id: Int64) throws -> Submission? { nil }
+
   /// Everything the yearbook for `year` needs.
   public func yearbookInput(schema: Schema, year: Int) throws -> YearbookInput {
     YearbookInput(
       schema: schema, year: year, values: try acceptedValues(through: year), submissions: try submissions(year: year),
-      warnings: try warnings(year: year), revisions: try revisions(through: year), conflicts: try conflicts(through: year))
+      warnings: try warnings(year: year), revisions: try revisions(through: year),
+      conflicts: try conflicts(through: year))
   }
 
   /// The accepted values of exactly `year`, keyed by indicator code (the first when there is a conflict).

@@ -67,13 +67,15 @@ public struct StoredValue: Sendable, Hashable {
   public var submissionID: Int64
   /// The schema version it was checked against.
   public var schemaVersion: String
-  /// The explanation (情况说明) the department gave, if any.
+  /// The explanation (情况说明) the department gave, if any (for a history value: its note).
   public var explanation: String?
+  /// The data source the department named (数据来源), if any.
+  public var dataSource: String?
 
   /// Creates a stored value.
   public init(
     indicatorCode: String, year: Int, quantity: ReportedQuantity, department: String, provenance: Provenance,
-    submissionID: Int64, schemaVersion: String, explanation: String? = nil
+    submissionID: Int64, schemaVersion: String, explanation: String? = nil, dataSource: String? = nil
   ) {
     self.indicatorCode = indicatorCode
     self.year = year
@@ -83,6 +85,7 @@ public struct StoredValue: Sendable, Hashable {
     self.submissionID = submissionID
     self.schemaVersion = schemaVersion
     self.explanation = explanation
+    self.dataSource = dataSource
   }
 }
 

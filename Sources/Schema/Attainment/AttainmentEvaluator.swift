@@ -1,3 +1,5 @@
+import Foundation
+
 /// Judges values against targets. Pure functions; the rules are documented in `Templates/README.md` (达标判断).
 ///
 /// ```swift
@@ -23,17 +25,20 @@ public enum AttainmentEvaluator {
     public var direction: Direction
     /// The indicator's decimals: values are compared at this precision. `nil` compares exactly.
     public var decimals: Int?
+    /// The indicator's unit, shown after numbers in the reason (`目标≥95%`).
+    public var unit: IndicatorUnit?
 
     /// Creates a context.
     public init(
       year: Int, series: [Int: Double] = [:], baseline: Baseline? = nil, direction: Direction = .neutral,
-      decimals: Int? = nil
+      decimals: Int? = nil, unit: IndicatorUnit? = nil
     ) {
       self.year = year
       self.series = series
       self.baseline = baseline
       self.direction = direction
       self.decimals = decimals
+      self.unit = unit
     }
   }
 
@@ -50,7 +55,7 @@ public enum AttainmentEvaluator {
     }
     let context = Context(
       year: judgedYear, series: series, baseline: indicator.baseline, direction: indicator.direction,
-      decimals: indicator.decimals)
+      decimals: indicator.decimals, unit: indicator.unit)
     return evaluate(target.expression, value: series[judgedYear], context: context)
   }
 
@@ -81,8 +86,8 @@ public enum AttainmentEvaluator {
     var attainment = Attainment(
       status: verdict.status, reason: verdict.reason, year: context.year, value: value, goal: verdict.goal)
     if verdict.status != .cannotAssess {
-      let shown = NumberText.plain(value)
-      let targetText = target.text()
+      let shown = NumberText.plain(value) + (context.unit?.displaySuffix ?? "")
+      let targetText = target.text(unit: context.unit)
       attainment.reason = BilingualText(
         zh: "\(context.year)年值\(shown)，目标\(targetText.zh)：\(verdict.reason.zh)",
         en: "\(context.year) value \(shown), target \(targetText.en): \(verdict.reason.en)")
@@ -153,19 +158,12 @@ public enum AttainmentEvaluator {
           BilingualText(zh: "缺少\(from)年的数值，无法计算目标", en: "no value for \(from), so the goal cannot be computed"), nil
         )
       }
-      let steps = yearly ? Double(max(context.year - from, 0)) : 1
+      let steps = yearly ? max(Double(context.year) - Double(from), 0) : 1
       let sign = direction == .increase ? 1.0 : -1.0
       let goal: Double
       switch amount {
       case .percent(let percent):
-        var factor = 1.0
-        let yearlyFactor = 1 + sign * percent / 100
-        if yearly {
-          for _ in 0..<Int(steps) { factor *= yearlyFactor }
-        } else {
-          factor = yearlyFactor
-        }
-        goal = reference * factor
+        goal = reference * pow(1 + sign * percent / 100, steps)
       case .points(let points):
         goal = reference + sign * points * steps
       }

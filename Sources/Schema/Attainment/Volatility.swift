@@ -17,9 +17,9 @@ public enum Volatility {
   }
 
   /// The thresholds for a unit kind; `nil` for qualitative indicators.
-  public static func threshold(for kind: Unit.Kind) -> Threshold? {
+  public static func threshold(for kind: IndicatorUnit.Kind) -> Threshold? {
     switch kind {
-    case .percent: return Threshold(relative: 0.2, minimumAbsolute: 1)
+    case .percent: return Threshold(relative: 0.2, minimumAbsolute: 2)
     case .permille: return Threshold(relative: 0.3, minimumAbsolute: 0.5)
     case .perHundredThousand: return Threshold(relative: 0.3, minimumAbsolute: 3)
     case .years: return Threshold(relative: 0.02, minimumAbsolute: 1)
@@ -64,7 +64,7 @@ public enum Volatility {
   }
 
   /// Assesses a series in a unit. With `since`, only changes ending in or after that year are kept.
-  public static func assess(series: [Int: Double], unit: Unit, since: Int? = nil) -> Report {
+  public static func assess(series: [Int: Double], unit: IndicatorUnit, since: Int? = nil) -> Report {
     guard let threshold = threshold(for: unit.kind) else { return Report(changes: []) }
     let points = series.filter { $0.value.isFinite }.sorted { $0.key < $1.key }
     var changes: [Change] = []

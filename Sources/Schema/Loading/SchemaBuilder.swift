@@ -14,7 +14,7 @@ struct IndicatorDraft {
   var goal: Int?
   var source: SourceReference?
   var sourceLocation: YAMLLocation
-  var unit: Unit?
+  var unit: IndicatorUnit?
   var unitLocation: YAMLLocation
   var decimals: Int?
   var range: ValueRange?
@@ -175,6 +175,8 @@ struct SchemaBuilder {
   // MARK: plan files
 
   static let planKeys = ["plan", "domains", "indicators", "rules"]
+  /// The largest `source.line` accepted (seed texts are a few thousand lines).
+  static let maximumLineNumber = 1_000_000
   static let planHeaderKeys = ["id", "title", "kind", "period", "milestones", "seed"]
   static let indicatorKeys = [
     "code", "name", "domain", "goal", "source", "unit", "decimals", "range", "direction", "departments",
@@ -324,7 +326,7 @@ struct SchemaBuilder {
     }
     if let node = map["source"] { draft.source = readSource(node, path: map.path("source"), reader: reader) }
     if let text = map.string("unit", what: "单位 unit") {
-      if let unit = Unit(symbol: text) {
+      if let unit = IndicatorUnit(symbol: text) {
         draft.unit = unit
       } else {
         reader.error(
@@ -419,7 +421,9 @@ struct SchemaBuilder {
         guard let year else { continue }
         draft.targets.append(
           (
-            Target(year: year, expression: expression, text: text), target.location("year"),
+            Target(
+              year: year, expression: expression, text: text ?? expression.description(english: false, unit: draft.unit)
+            ), target.location("year"),
             target.location("expression")
           ))
       }
@@ -462,8 +466,10 @@ struct SchemaBuilder {
     var line: Int?
     if let lineNode = map["line"], !YAMLNodeReader.isNull(lineNode) {
       line = reader.integer(lineNode, path: map.path("line"), what: "行号 source.line")
-      if let value = line, value < 1 {
-        reader.error(.wrongType, lineNode, map.path("line"), zh: "行号应从 1 起", en: "line numbers start at 1")
+      if let value = line, value < 1 || value > Self.maximumLineNumber {
+        reader.error(
+          .wrongType, lineNode, map.path("line"), zh: "行号应在 1 到 \(Self.maximumLineNumber) 之间",
+          en: "line numbers run from 1 to \(Self.maximumLineNumber)")
         line = nil
       }
     }

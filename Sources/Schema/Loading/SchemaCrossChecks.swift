@@ -43,6 +43,7 @@ extension SchemaBuilder {
         }
       }
     }
+    checkNamesAndLabels()
     for plan in plans {
       let domainCodes = Set(plan.domains.map(\.code))
       for draft in plan.indicators {
@@ -66,6 +67,33 @@ extension SchemaBuilder {
         checkValues(draft, plan: plan)
       }
       for draft in plan.rules { checkRule(draft, firstByCode: firstByCode) }
+    }
+  }
+
+  /// Two indicators of one plan with the same name, or two rows of one group with the same label.
+  private func checkNamesAndLabels() {
+    var labels: [String: [String: IndicatorDraft]] = [:]
+    for plan in plans {
+      var names: [String: IndicatorDraft] = [:]
+      for draft in plan.indicators {
+        if !draft.name.isEmpty, let first = names[draft.name] {
+          report(
+            .warning, .duplicateIdentifier, draft.codeLocation,
+            zh: "指标名称“\(draft.name)”与 \(first.code) 相同（同一规划中名称应能区分）",
+            en: "indicator name '\(draft.name)' is the same as that of \(first.code)")
+        } else {
+          names[draft.name] = draft
+        }
+        guard let row = draft.disaggregation else { continue }
+        if let first = labels[row.group]?[row.label] {
+          report(
+            .error, .duplicateIdentifier, draft.groupLocation,
+            zh: "分组 \(row.group) 中已有标签为“\(row.label)”的行 \(first.code)",
+            en: "group \(row.group) already has a row labelled '\(row.label)' (\(first.code))")
+        } else {
+          labels[row.group, default: [:]][row.label] = draft
+        }
+      }
     }
   }
 
@@ -149,7 +177,7 @@ extension SchemaBuilder {
   }
 
   private func checkTarget(
-    _ target: Target, unit: Unit, range: ValueRange, location: YAMLLocation, draft: IndicatorDraft
+    _ target: Target, unit: IndicatorUnit, range: ValueRange, location: YAMLLocation, draft: IndicatorDraft
   ) {
     let expression = target.expression
     let shown = expression.canonical
@@ -202,7 +230,7 @@ extension SchemaBuilder {
   }
 
   private func checkRule(_ draft: RuleDraft, firstByCode: [String: IndicatorDraft]) {
-    var units: [(code: String, unit: Unit)] = []
+    var units: [(code: String, unit: IndicatorUnit)] = []
     for (code, location) in zip(draft.rule.codes, draft.codeLocations) {
       guard let indicator = firstByCode[code] else {
         report(

@@ -13,6 +13,9 @@ import Yams
 public enum SchemaLoader {
   /// The name of the file that holds the jurisdiction and its departments.
   public static let departmentsFileName = "departments.yaml"
+
+  /// Whether a file name is the departments file (`departments.yaml`, or `departments.yml`).
+  static func isDepartmentsFile(_ name: String) -> Bool { name == departmentsFileName || name == "departments.yml" }
   /// The largest YAML file read (bytes); a larger one is reported, not read.
   public static let maximumFileSize = 8 * 1024 * 1024
 
@@ -93,19 +96,19 @@ public enum SchemaLoader {
     var planDocuments: [(name: String, node: Node)] = []
     for file in sorted {
       guard let node = compose(file.data, name: file.name, collector: collector) else { continue }
-      if file.name == departmentsFileName {
+      if isDepartmentsFile(file.name) {
         departmentsDocument = (file.name, node)
       } else {
         planDocuments.append((file.name, node))
       }
     }
-    if departmentsDocument == nil, !files.contains(where: { $0.name == departmentsFileName }) {
+    if departmentsDocument == nil, !files.contains(where: { isDepartmentsFile($0.name) }) {
       collector.report(
         .error, .missingFile, at: YAMLLocation(file: departmentsFileName, line: 0, column: 0, keyPath: ""),
         BilingualText(
           zh: "缺少 departments.yaml（辖区信息和部门名单）", en: "departments.yaml (jurisdiction and departments) is missing"))
     }
-    if planDocuments.isEmpty, !files.contains(where: { $0.name != departmentsFileName }) {
+    if planDocuments.isEmpty, !files.contains(where: { !isDepartmentsFile($0.name) }) {
       collector.report(
         .error, .missingFile, at: YAMLLocation(file: "", line: 0, column: 0, keyPath: ""),
         BilingualText(zh: "文件夹中没有规划文件（如 women.yaml）", en: "the folder holds no plan file (such as women.yaml)"))
@@ -127,7 +130,7 @@ public enum SchemaLoader {
   static func sorted(_ diagnostics: [SchemaDiagnostic]) -> [SchemaDiagnostic] {
     func fileRank(_ name: String) -> (Int, [UInt8]) {
       if name.isEmpty { return (0, []) }
-      if name == departmentsFileName { return (1, []) }
+      if isDepartmentsFile(name) { return (1, []) }
       return (2, Array(name.utf8))
     }
     return diagnostics.enumerated().sorted { left, right in

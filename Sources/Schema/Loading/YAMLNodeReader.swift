@@ -44,6 +44,18 @@ struct YAMLNodeReader {
     collector.report(.warning, code, at: location(of: node, path: path), BilingualText(zh: zh, en: en))
   }
 
+  /// The English subject of a message: the last key of the path (`decimals`, `departments[0]`), or "the file".
+  static func subject(_ path: String) -> String {
+    guard let last = path.split(separator: ".").last else { return "the file" }
+    return "'\(last)'"
+  }
+
+  /// `what` followed by a space when it ends in an ASCII letter, so that `小数位数 decimals 应为整数` reads well.
+  static func spaced(_ what: String) -> String {
+    guard let last = what.unicodeScalars.last, last.isASCII, last.properties.isAlphabetic else { return what }
+    return what + " "
+  }
+
   /// Whether the node is a YAML null (`null`, `~` or nothing).
   static func isNull(_ node: Node) -> Bool {
     guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
@@ -56,7 +68,8 @@ struct YAMLNodeReader {
   ) -> MappingView? {
     guard case .mapping(let mapping) = node else {
       error(
-        .wrongType, node, path, zh: "\(what)应为“键: 值”的映射", en: "\(what) must be a mapping of keys to values")
+        .wrongType, node, path, zh: "\(Self.spaced(what))应为“键: 值”的映射",
+        en: "\(Self.subject(path)) must be a mapping of keys to values")
       return nil
     }
     var entries: [(key: String, keyNode: Node, value: Node)] = []
@@ -74,7 +87,9 @@ struct YAMLNodeReader {
       entries.append((key, keyNode, value))
     }
     for key in required where !entries.contains(where: { $0.key == key }) {
-      error(.missingKey, node, path, zh: "\(what)缺少必填的键“\(key)”", en: "\(what) lacks the required key '\(key)'")
+      error(
+        .missingKey, node, path, zh: "\(Self.spaced(what))缺少必填的键“\(key)”",
+        en: "\(Self.subject(path)) lacks the required key '\(key)'")
     }
     return MappingView(node: node, path: path, entries: entries, reader: self)
   }
@@ -83,7 +98,8 @@ struct YAMLNodeReader {
   func sequence(_ node: Node, path: String, what: String) -> [Node]? {
     if Self.isNull(node) { return [] }
     guard case .sequence(let sequence) = node else {
-      error(.wrongType, node, path, zh: "\(what)应为列表（以“- ”开头的各行）", en: "\(what) must be a list")
+      error(
+        .wrongType, node, path, zh: "\(Self.spaced(what))应为列表（以“- ”开头的各行）", en: "\(Self.subject(path)) must be a list")
       return nil
     }
     return Array(sequence)
@@ -92,28 +108,30 @@ struct YAMLNodeReader {
   /// A non-empty string (numbers are taken as written), or a report.
   func string(_ node: Node, path: String, what: String, allowEmpty: Bool = false) -> String? {
     guard case .scalar(let scalar) = node else {
-      error(.wrongType, node, path, zh: "\(what)应为文字", en: "\(what) must be text")
+      error(.wrongType, node, path, zh: "\(Self.spaced(what))应为文字", en: "\(Self.subject(path)) must be text")
       return nil
     }
     let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
     if text.isEmpty || Self.isNull(node) {
-      if !allowEmpty { error(.emptyValue, node, path, zh: "\(what)不能为空", en: "\(what) must not be empty") }
+      if !allowEmpty {
+        error(.emptyValue, node, path, zh: "\(Self.spaced(what))不能为空", en: "\(Self.subject(path)) must not be empty")
+      }
       return nil
     }
     return text
   }
 
-  /// An optional string: null gives `nil` without a report.
+  /// An optional string: null and empty text give `nil` without a report.
   func optionalString(_ node: Node, path: String, what: String) -> String? {
     if Self.isNull(node) { return nil }
-    return string(node, path: path, what: what)
+    return string(node, path: path, what: what, allowEmpty: true)
   }
 
   /// A whole number, or a report.
   func integer(_ node: Node, path: String, what: String) -> Int? {
     guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces))
     else {
-      error(.wrongType, node, path, zh: "\(what)应为整数", en: "\(what) must be a whole number")
+      error(.wrongType, node, path, zh: "\(Self.spaced(what))应为整数", en: "\(Self.subject(path)) must be a whole number")
       return nil
     }
     return value
@@ -123,7 +141,9 @@ struct YAMLNodeReader {
   func year(_ node: Node, path: String, what: String) -> Int? {
     guard let value = integer(node, path: path, what: what) else { return nil }
     guard (1900...2100).contains(value) else {
-      error(.badPeriod, node, path, zh: "\(what)“\(value)”不是合理的年份", en: "\(what) \(value) is not a plausible year")
+      error(
+        .badPeriod, node, path, zh: "\(Self.spaced(what))“\(value)”不是合理的年份",
+        en: "\(Self.subject(path)) \(value) is not a plausible year")
       return nil
     }
     return value
@@ -131,12 +151,22 @@ struct YAMLNodeReader {
 
   /// A finite number, or a report. Quoted numbers are accepted; `93.5%` and thousands separators are not.
   func number(_ node: Node, path: String, what: String) -> Double? {
-    guard case .scalar(let scalar) = node,
-      let value = Double(scalar.string.trimmingCharacters(in: .whitespaces)), value.isFinite
-    else {
-      error(.wrongType, node, path, zh: "\(what)应为数字", en: "\(what) must be a number")
+    guard case .scalar(let scalar) = node, let value = Self.decimalNumber(scalar.string) else {
+      error(
+        .wrongType, node, path, zh: "\(Self.spaced(what))应为数字（半角数字，不带单位和千分位）",
+        en: "\(Self.subject(path)) must be a number (ASCII digits, no unit or thousands separator)")
       return nil
     }
+    return value
+  }
+
+  /// A number in plain decimal notation (`-12.5`, `93`, `1e3`); hexadecimal, `nan` and `inf` are refused.
+  static func decimalNumber(_ text: String) -> Double? {
+    let trimmed = text.trimmingCharacters(in: .whitespaces)
+    let allowed = Set("0123456789.-+eE")
+    guard !trimmed.isEmpty, trimmed.allSatisfy({ allowed.contains($0) }), let value = Double(trimmed),
+      value.isFinite
+    else { return nil }
     return value
   }
 

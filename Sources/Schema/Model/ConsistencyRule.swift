@@ -26,6 +26,12 @@ public struct ConsistencyRule: Sendable, Hashable, Identifiable {
     }
   }
 
+  /// The allowed difference of a `sum` rule (0 for the other kinds).
+  public var tolerance: Double {
+    if case .sum(_, _, let tolerance) = kind { return tolerance }
+    return 0
+  }
+
   /// Whether the values (by code) satisfy the rule; `nil` when a value is missing.
   public func isSatisfied(by values: [String: Double]) -> Bool? {
     switch kind {

@@ -11,7 +11,7 @@ public struct Indicator: Sendable, Hashable, Identifiable {
   /// Where the plan states it.
   public var source: SourceReference?
   /// The unit the value is reported in.
-  public var unit: Unit
+  public var unit: IndicatorUnit
   /// Decimal places used for entry and display (0…6).
   public var decimals: Int
   /// The plausible range of a value (the unit's default unless the file overrides it).
@@ -34,7 +34,7 @@ public struct Indicator: Sendable, Hashable, Identifiable {
 
   /// Creates an indicator.
   public init(
-    code: String, name: String, domain: String, goal: Int? = nil, source: SourceReference? = nil, unit: Unit,
+    code: String, name: String, domain: String, goal: Int? = nil, source: SourceReference? = nil, unit: IndicatorUnit,
     decimals: Int? = nil, range: ValueRange? = nil, direction: Direction = .neutral, departments: [String],
     disaggregation: Disaggregation? = nil, baseline: Baseline? = nil, targets: [Target] = [], notes: [Note] = []
   ) {
@@ -76,6 +76,15 @@ public enum Direction: String, Sendable, Hashable, CaseIterable {
   case lower
   /// Neither (a sex ratio, a share that should stay near a level).
   case neutral
+
+  /// 越高越好 / 越低越好 / 无方向, and the English names.
+  public var label: BilingualText {
+    switch self {
+    case .higher: return BilingualText(zh: "越高越好", en: "higher is better")
+    case .lower: return BilingualText(zh: "越低越好", en: "lower is better")
+    case .neutral: return BilingualText(zh: "无方向", en: "no direction")
+    }
+  }
 }
 
 /// Where the plan states an indicator: a line of the seed text and the sentence.

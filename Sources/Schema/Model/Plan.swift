@@ -50,6 +50,14 @@ public struct Plan: Sendable, Hashable, Identifiable {
     case women
     /// 儿童发展规划.
     case children
+
+    /// 妇女 / 儿童 and the English names.
+    public var label: BilingualText {
+      switch self {
+      case .women: return BilingualText(zh: "妇女", en: "women")
+      case .children: return BilingualText(zh: "儿童", en: "children")
+      }
+    }
   }
 
   /// A span of years, both ends included (2021–2030).

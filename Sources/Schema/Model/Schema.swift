@@ -44,6 +44,28 @@ public struct Schema: Sendable, Hashable {
     return plans[position.plan].indicators[position.indicator]
   }
 
+  /// The indicators whose name matches `name` once both are normalised (``normalizedName(_:)``), for returns that
+  /// lost their codes. Usually one; several when plans share a name.
+  public func indicators(named name: String) -> [Indicator] {
+    let wanted = Self.normalizedName(name)
+    guard !wanted.isEmpty else { return [] }
+    return allIndicators.filter { Self.normalizedName($0.name) == wanted }
+  }
+
+  /// A name reduced for matching: white space removed, full-width letters, digits and brackets made half-width,
+  /// Latin letters lower-cased (`"５岁以下 儿童死亡率（‰）"` → `"5岁以下儿童死亡率(‰)"`).
+  public static func normalizedName(_ name: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in name.unicodeScalars where !scalar.properties.isWhitespace {
+      var value = scalar.value
+      if (0xFF01...0xFF5E).contains(value) { value -= 0xFEE0 }
+      if let mapped = Unicode.Scalar(value) {
+        scalars.append(contentsOf: mapped.properties.lowercaseMapping.unicodeScalars)
+      }
+    }
+    return String(scalars)
+  }
+
   /// The plan that holds the indicator with `code`, or `nil`.
   public func plan(ofIndicator code: String) -> Plan? {
     guard let position = indexByCode[code] else { return nil }

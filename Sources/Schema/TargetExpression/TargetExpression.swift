@@ -58,12 +58,12 @@ public indirect enum TargetExpression: Sendable, Hashable, CustomStringConvertib
   /// The target as text for templates and the yearbook, in both languages (`≤9%`, `逐年提高`, `比2020年下降20%`).
   ///
   /// - Parameter unit: when given, its suffix follows the numbers of levels (`≤9/10万`).
-  public func text(unit: Unit? = nil) -> BilingualText {
+  public func text(unit: IndicatorUnit? = nil) -> BilingualText {
     BilingualText(zh: description(english: false, unit: unit), en: description(english: true, unit: unit))
   }
 
   /// The target as text in Chinese, or in English when `english` is true.
-  public func description(english: Bool, unit: Unit? = nil) -> String {
+  public func description(english: Bool, unit: IndicatorUnit? = nil) -> String {
     let suffix = unit?.displaySuffix ?? ""
     func number(_ value: Double) -> String { NumberText.plain(value) + suffix }
     switch self {

@@ -21,7 +21,7 @@ final class SharedStringsHandler: XMLContentHandler {
   func startElement(_ name: XMLBytes, namespace: XMLBytes, attributes: XMLAttributes) {
     if name.equals("t") {
       inText = inItem && phoneticDepth == 0
-    } else if name.equals("si") {
+    } else if name.equals("si") || name.equals("sstItem") {  // sstItem: Excel 2007 beta files
       inItem = true
       text.removeAll()
     } else if name.equals("rPh") {
@@ -32,7 +32,7 @@ final class SharedStringsHandler: XMLContentHandler {
   func endElement(_ name: XMLBytes) {
     if name.equals("t") {
       inText = false
-    } else if name.equals("si") {
+    } else if name.equals("si") || name.equals("sstItem") {
       inItem = false
       strings.append(text.makeDecodedString())
       if strings.count > limits.maxSharedStrings, contentError == nil {

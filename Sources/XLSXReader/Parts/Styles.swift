@@ -3,10 +3,8 @@
 struct StyleTable {
   /// What one cell style means for values.
   struct Entry {
-    /// The summary handed to callers (`nil` for a plain General style with no fill).
-    var summary: CellStyleSummary?
-    /// The number format code (`nil` for General).
-    var numberFormat: String?
+    /// The number format and summary handed to callers (`nil` for a plain General style with no fill).
+    var format: CellFormat?
     /// Whether numbers in this style are dates.
     var isDate: Bool
     /// Whether the date format shows only a time of day.
@@ -92,7 +90,8 @@ final class StylesHandler: XMLContentHandler {
           isPercent: classification.isPercent, isText: classification.isText, fillColor: fill)
       table.entries.append(
         StyleTable.Entry(
-          summary: summary, numberFormat: code, isDate: isDate, isTimeOnly: classification.isTimeOnly))
+          format: summary.map { CellFormat(numberFormat: code, style: $0) }, isDate: isDate,
+          isTimeOnly: classification.isTimeOnly))
     }
     return table
   }

@@ -45,34 +45,66 @@ public final class WorksheetCellReader {
   ///   does not exist; the error names the sheet and, when known, the cell.
   public func next() throws(XLSXReadError) -> Cell? {
     while true {
-      if position < handler.cells.count {
+      if position < handler.scanner.cells.count {
         defer { position += 1 }
-        return handler.cells[position]
+        return handler.scanner.cells[position]
       }
       guard let parser, !parser.isFinished else { return nil }
-      handler.cells.removeAll(keepingCapacity: true)
+      handler.scanner.cells.removeAll(keepingCapacity: true)
       position = 0
       do {
         try parser.parseNextChunk()
       } catch {
-        handler.cells.removeAll()
+        handler.scanner.cells.removeAll()
         throw error
       }
     }
   }
 
   /// Merged ranges (`<mergeCells>`), complete once ``next()`` has returned `nil`.
-  public var mergedRanges: [CellRange] { handler.mergedRanges }
+  public var mergedRanges: [CellRange] { handler.scanner.mergedRanges }
   /// Rows marked hidden (1-based), complete once ``next()`` has returned `nil`.
-  public var hiddenRows: [Int] { handler.hiddenRows }
+  public var hiddenRows: [Int] { handler.scanner.hiddenRows }
   /// Column ranges marked hidden (1-based, inclusive), complete once ``next()`` has returned `nil`.
-  public var hiddenColumns: [ClosedRange<Int>] { handler.hiddenColumns }
+  public var hiddenColumns: [ClosedRange<Int>] { handler.scanner.hiddenColumns }
   /// The `<dimension ref>` the file claims, a hint only (never trusted for sizes).
-  public var dimension: String? { handler.dimension }
+  public var dimension: String? { handler.scanner.dimension }
 }
 
-/// The SAX handler of a worksheet: turns `<row>`/`<c>` events into ``Cell`` values with reused buffers.
+/// The SAX handler of a worksheet: forwards every event to one ``WorksheetScanner`` value, so the hot state is
+/// reached through a single access per event.
 final class WorksheetHandler: XMLContentHandler {
+  private let state: HandlerState<WorksheetScanner>
+
+  /// The scanner (cells parsed so far, merged ranges, hidden rows …).
+  var scanner: WorksheetScanner {
+    _read { yield state.value }
+    _modify { yield &state.value }
+  }
+
+  init(
+    sharedStrings: [String], styles: StyleTable, uses1904: Bool, limits: ReadLimits, options: CellReadOptions,
+    errorContext: XLSXReadError.Context
+  ) {
+    state = HandlerState(
+      WorksheetScanner(
+        sharedStrings: sharedStrings, styles: styles, uses1904: uses1904, limits: limits, options: options,
+        errorContext: errorContext))
+  }
+
+  var contentError: XLSXReadError? { state.value.contentError }
+
+  func startElement(_ name: XMLBytes, namespace: XMLBytes, attributes: XMLAttributes) {
+    state.value.startElement(name, attributes: attributes)
+  }
+
+  func endElement(_ name: XMLBytes) { state.value.endElement(name) }
+
+  func characters(_ text: XMLBytes) { state.value.characters(text) }
+}
+
+/// Turns `<row>`/`<c>` events into ``Cell`` values with reused buffers.
+struct WorksheetScanner {
   private enum CellType {
     case number, sharedString, boolean, error, formulaString, inlineString, isoDate, unknown
   }
@@ -83,6 +115,7 @@ final class WorksheetHandler: XMLContentHandler {
   private(set) var hiddenColumns: [ClosedRange<Int>] = []
   private(set) var dimension: String?
   private(set) var contentError: XLSXReadError?
+  private var failed = false
 
   private let sharedStrings: [String]
   private let styles: StyleTable
@@ -127,15 +160,16 @@ final class WorksheetHandler: XMLContentHandler {
     cells.reserveCapacity(4096)
   }
 
-  private func fail(_ kind: XLSXReadError.Kind, _ detail: String, cell: Bool = true) {
-    guard contentError == nil else { return }
+  private mutating func fail(_ kind: XLSXReadError.Kind, _ detail: String, cell: Bool = true) {
+    guard !failed else { return }
+    failed = true
     var context = errorContext
     if cell { context.cell = CellReference.name(row: max(row, 1), column: max(column, 1)) }
     contentError = XLSXReadError(kind, context, detail: detail)
   }
 
-  func startElement(_ name: XMLBytes, namespace: XMLBytes, attributes: XMLAttributes) {
-    guard contentError == nil else { return }
+  mutating func startElement(_ name: XMLBytes, attributes: XMLAttributes) {
+    guard !failed else { return }
     switch name.count {
     case 1:
       switch name[0] {
@@ -178,8 +212,8 @@ final class WorksheetHandler: XMLContentHandler {
     }
   }
 
-  func endElement(_ name: XMLBytes) {
-    guard contentError == nil else { return }
+  mutating func endElement(_ name: XMLBytes) {
+    guard !failed else { return }
     switch name.count {
     case 1:
       switch name[0] {
@@ -195,7 +229,7 @@ final class WorksheetHandler: XMLContentHandler {
     }
   }
 
-  func characters(_ text: XMLBytes) {
+  mutating func characters(_ text: XMLBytes) {
     if inValue || inInlineText {
       value.append(text)
       if value.count > limits.maxStringBytes {
@@ -209,7 +243,7 @@ final class WorksheetHandler: XMLContentHandler {
     }
   }
 
-  private func startRow(_ attributes: XMLAttributes) {
+  private mutating func startRow(_ attributes: XMLAttributes) {
     var explicitRow: Int?
     var hidden = false
     for attribute in attributes {
@@ -234,7 +268,7 @@ final class WorksheetHandler: XMLContentHandler {
     if hidden { hiddenRows.append(row) }
   }
 
-  private func startColumn(_ attributes: XMLAttributes) {
+  private mutating func startColumn(_ attributes: XMLAttributes) {
     guard attributes.value(of: "hidden")?.booleanValue == true,
       let first = attributes.value(of: "min")?.parseIndex(limit: ReadLimits.maxColumn),
       let last = attributes.value(of: "max")?.parseIndex(limit: ReadLimits.maxColumn), first >= 1, first <= last
@@ -242,7 +276,7 @@ final class WorksheetHandler: XMLContentHandler {
     hiddenColumns.append(first...last)
   }
 
-  private func startCell(_ attributes: XMLAttributes) {
+  private mutating func startCell(_ attributes: XMLAttributes) {
     cellCount += 1
     if cellCount > limits.maxCellsPerSheet {
       fail(.limitExceeded, "maxCellsPerSheet: more than \(limits.maxCellsPerSheet) cells", cell: false)
@@ -305,7 +339,7 @@ final class WorksheetHandler: XMLContentHandler {
     return .unknown
   }
 
-  private func startFormula(_ attributes: XMLAttributes) {
+  private mutating func startFormula(_ attributes: XMLAttributes) {
     sawFormula = true
     inFormula = true
     formula.removeAll()
@@ -325,13 +359,13 @@ final class WorksheetHandler: XMLContentHandler {
     sharedFormulaIsMaster = hasReference
   }
 
-  private func finishCell() {
+  private mutating func finishCell() {
     inValue = false
     inFormula = false
     inInline = false
     inInlineText = false
     guard sawValue || sawInline || sawFormula else { return }  // style only
-    let style = styleIndex >= 0 ? styles.entry(styleIndex) : nil
+    let hasStyle = styleIndex >= 0 && styleIndex < styles.entries.count
     var cellValue: CellValue
     var raw: String?
     let hasValueText = sawValue && !value.isEmpty
@@ -343,7 +377,8 @@ final class WorksheetHandler: XMLContentHandler {
         break
       }
       if let number = value.parseDouble() {
-        if let style, style.isDate, let date = ExcelDate(serial: number, uses1904: uses1904, timeOnly: style.isTimeOnly)
+        if hasStyle, styles.entries[styleIndex].isDate,
+          let date = ExcelDate(serial: number, uses1904: uses1904, timeOnly: styles.entries[styleIndex].isTimeOnly)
         {
           cellValue = .date(date)
         } else {
@@ -421,16 +456,14 @@ final class WorksheetHandler: XMLContentHandler {
       cellValue = .string(text)  // an unknown type keeps its raw text
       if includeDetails { raw = text }
     }
-    var cell = Cell(row: row, column: column, value: cellValue, rawValue: raw)
-    if includeDetails {
-      cell.numberFormat = style?.numberFormat
-      cell.style = style?.summary
-      if sawFormula { cell.formula = formulaText() }
-    }
+    var cell = Cell(
+      row: row, column: column, value: cellValue, rawValue: raw,
+      format: includeDetails && hasStyle ? styles.entries[styleIndex].format : nil)
+    if includeDetails && sawFormula { cell.formula = formulaText() }
     cells.append(cell)
   }
 
-  private func formulaText() -> String? {
+  private mutating func formulaText() -> String? {
     var text = formula.makeString()
     if text.hasPrefix("=") { text.removeFirst() }
     if let index = sharedFormulaIndex {

@@ -70,10 +70,20 @@ public struct Cell: Sendable, Equatable {
   /// The exact text of `<v>` (or of the string), for provenance: never reformatted, so no digit is lost.
   /// `nil` when the reader was asked for values only.
   public var rawValue: String?
+  /// The style, shared by every cell of that style (one reference keeps `Cell` small and cheap to copy).
+  var format: CellFormat?
+
   /// The number format code of the cell's style (`0.0%`, `yyyy"年"m"月"d"日"`), `nil` for General.
-  public var numberFormat: String?
+  public var numberFormat: String? {
+    get { format?.numberFormat }
+    set { format = CellFormat(numberFormat: newValue, style: style) }
+  }
+
   /// A summary of the cell's style, `nil` for the default style.
-  public var style: CellStyleSummary?
+  public var style: CellStyleSummary? {
+    get { format?.style }
+    set { format = CellFormat(numberFormat: numberFormat, style: newValue) }
+  }
 
   /// Creates a cell.
   public init(
@@ -85,10 +95,33 @@ public struct Cell: Sendable, Equatable {
     self.value = value
     self.formula = formula
     self.rawValue = rawValue
-    self.numberFormat = numberFormat
-    self.style = style
+    self.format = numberFormat == nil && style == nil ? nil : CellFormat(numberFormat: numberFormat, style: style)
+  }
+
+  init(row: Int, column: Int, value: CellValue, rawValue: String?, format: CellFormat?) {
+    self.row = row
+    self.column = column
+    self.value = value
+    self.rawValue = rawValue
+    self.format = format
+  }
+
+  public static func == (lhs: Cell, rhs: Cell) -> Bool {
+    lhs.row == rhs.row && lhs.column == rhs.column && lhs.value == rhs.value && lhs.formula == rhs.formula
+      && lhs.rawValue == rhs.rawValue && lhs.numberFormat == rhs.numberFormat && lhs.style == rhs.style
   }
 
   /// The A1 reference of the cell (`B3`).
   public var reference: String { CellReference.name(row: row, column: column) }
+}
+
+/// The number format and style summary of one cell format, shared by reference between cells.
+final class CellFormat: Sendable {
+  let numberFormat: String?
+  let style: CellStyleSummary?
+
+  init(numberFormat: String?, style: CellStyleSummary?) {
+    self.numberFormat = numberFormat
+    self.style = style
+  }
 }

@@ -8,18 +8,31 @@ public struct ExcelDate: Sendable, Equatable, Hashable {
   public var serial: Double
   /// Whether the serial counts in the 1904 date system.
   public var uses1904: Bool
-  /// The value in ISO 8601: `2025-03-01`, `2025-03-01T08:30:00` when there is a time (`.250` when there are
-  /// milliseconds), or `08:30:00` for a time of day with no date.
-  public var iso8601: String
+  /// Whether the value is a time of day with no date (a time-only format and a serial below 1).
+  public var isTimeOnly: Bool
 
   /// The largest serial Excel shows as a date (9999-12-31 in the 1900 system).
   public static let maxSerial1900 = 2_958_465.0
 
-  /// Creates a date from an explicit serial and ISO text.
-  public init(serial: Double, uses1904: Bool, iso8601: String) {
-    self.serial = serial
-    self.uses1904 = uses1904
-    self.iso8601 = iso8601
+  /// The value in ISO 8601: `2025-03-01`, `2025-03-01T08:30:00` when there is a time (`.250` when there are
+  /// milliseconds), or `08:30:00` for a time of day with no date. Computed on demand (no time zone).
+  public var iso8601: String {
+    var days = Int(serial.rounded(.down))
+    var milliseconds = Int(((serial - Double(days)) * 86_400_000).rounded())
+    if milliseconds >= 86_400_000 {
+      days += 1
+      milliseconds -= 86_400_000
+    }
+    let time = Self.timeText(milliseconds)
+    if isTimeOnly && days == 0 { return time }
+    let dateText: String
+    if !uses1904 && days == 60 {
+      dateText = "1900-02-29"  // Excel's phantom leap day
+    } else {
+      let unixDays = uses1904 ? days - 24_107 : (days < 60 ? days - 25_568 : days - 25_569)
+      dateText = Self.dateText(unixDays: unixDays)
+    }
+    return milliseconds == 0 ? dateText : dateText + "T" + time
   }
 
   /// Converts a serial; `nil` when it is negative, not finite or after 9999-12-31.
@@ -29,25 +42,9 @@ public struct ExcelDate: Sendable, Equatable, Hashable {
     guard serial.isFinite, serial >= 0 else { return nil }
     let limit = uses1904 ? Self.maxSerial1900 - 1462 : Self.maxSerial1900
     guard serial < limit + 1 else { return nil }
-    var days = Int(serial.rounded(.down))
-    var milliseconds = Int(((serial - Double(days)) * 86_400_000).rounded())
-    if milliseconds >= 86_400_000 {
-      days += 1
-      milliseconds -= 86_400_000
-    }
-    let time = Self.timeText(milliseconds)
-    if timeOnly && days == 0 {
-      self.init(serial: serial, uses1904: uses1904, iso8601: time)
-      return
-    }
-    let dateText: String
-    if !uses1904 && days == 60 {
-      dateText = "1900-02-29"  // Excel's phantom leap day
-    } else {
-      let unixDays = uses1904 ? days - 24_107 : (days < 60 ? days - 25_568 : days - 25_569)
-      dateText = Self.dateText(unixDays: unixDays)
-    }
-    self.init(serial: serial, uses1904: uses1904, iso8601: milliseconds == 0 ? dateText : dateText + "T" + time)
+    self.serial = serial
+    self.uses1904 = uses1904
+    self.isTimeOnly = timeOnly && serial < 1
   }
 
   /// Parses the ISO 8601 text of a `t="d"` cell (`2025-03-01`, `2025-03-01T08:30:00[.5][Z|+08:00]`, `08:30:00`)
@@ -115,9 +112,10 @@ public struct ExcelDate: Sendable, Equatable, Hashable {
 
   private init(serial _: Double, uses1904: Bool, date unixDays: Int?, milliseconds: Int, hasTime: Bool) {
     let fraction = Double(milliseconds) / 86_400_000
-    let time = Self.timeText(milliseconds)
     guard let unixDays else {
-      self.init(serial: fraction, uses1904: uses1904, iso8601: time)
+      self.serial = fraction
+      self.uses1904 = uses1904
+      self.isTimeOnly = true
       return
     }
     var days: Int
@@ -127,10 +125,9 @@ public struct ExcelDate: Sendable, Equatable, Hashable {
       days = unixDays + 25_569
       if days < 61 { days -= 1 }
     }
-    let text = Self.dateText(unixDays: unixDays)
-    self.init(
-      serial: Double(days) + fraction, uses1904: uses1904,
-      iso8601: hasTime && milliseconds != 0 ? text + "T" + time : text)
+    self.serial = Double(days) + fraction
+    self.uses1904 = uses1904
+    self.isTimeOnly = false
   }
 
   private static func timeText(_ milliseconds: Int) -> String {

@@ -322,6 +322,8 @@ final class XMLPushParser {
   private let chunk: UnsafeMutableRawPointer
   private let errorContext: XLSXReadError.Context
   private(set) var isFinished = false
+  private var isFirstChunk = true
+  private var escapesInvalidCharacters = false
 
   /// Creates a parser that sends the events of `source` to `handler`; errors carry `errorContext`.
   init(
@@ -388,7 +390,20 @@ final class XMLPushParser {
     guard !isFinished else { return false }
     let length = try source.read(into: chunk, capacity: Self.chunkSize)
     let terminate: Int32 = length == 0 ? 1 : 0
-    let status = xmlParseChunk(context, chunk.assumingMemoryBound(to: CChar.self), Int32(length), terminate)
+    if isFirstChunk {
+      isFirstChunk = false
+      escapesInvalidCharacters = Self.looksLikeUTF8(UnsafeRawBufferPointer(start: chunk, count: length))
+    }
+    let status: Int32
+    if escapesInvalidCharacters,
+      let escaped = Self.escapingInvalidCharacters(UnsafeRawBufferPointer(start: chunk, count: length))
+    {
+      status = escaped.withUnsafeBufferPointer { buffer in
+        buffer.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), terminate) }
+      }
+    } else {
+      status = xmlParseChunk(context, chunk.assumingMemoryBound(to: CChar.self), Int32(length), terminate)
+    }
     if bridge.sawDocumentType {
       isFinished = true
       throw XLSXReadError(.documentTypeDeclaration, errorContext, detail: "<!DOCTYPE> in an OOXML part")
@@ -405,6 +420,50 @@ final class XMLPushParser {
     }
     if length == 0 { isFinished = true }
     return !isFinished
+  }
+
+  /// Whether a document starts as UTF-8 (no UTF-16 byte-order mark, no NUL in its first bytes).
+  private static func looksLikeUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    let head = bytes.prefix(4)
+    if head.starts(with: [0xFE, 0xFF]) || head.starts(with: [0xFF, 0xFE]) { return false }
+    return !head.contains(0)
+  }
+
+  /// C0 control characters (other than tab, line feed, carriage return) and U+FFFE/U+FFFF are not allowed in XML,
+  /// yet files WPS and others write contain them and open fine there; libxml2 would stop with a fatal error.
+  /// They are rewritten as OOXML `_xHHHH_` escapes, which the string decoder turns back into the same character,
+  /// so nothing is lost. Returns `nil` (the common case) when the chunk holds none.
+  private static func escapingInvalidCharacters(_ bytes: UnsafeRawBufferPointer) -> [UInt8]? {
+    func isInvalid(_ index: Int) -> Int {
+      let byte = bytes[index]
+      if byte < 0x20 { return byte == 0x09 || byte == 0x0A || byte == 0x0D ? 0 : 1 }
+      if byte == 0xEF, index + 2 < bytes.count, bytes[index + 1] == 0xBF, bytes[index + 2] >= 0xBE { return 3 }
+      return 0
+    }
+    var first = -1
+    for index in 0..<bytes.count where isInvalid(index) > 0 {
+      first = index
+      break
+    }
+    guard first >= 0 else { return nil }
+    var output: [UInt8] = Array(bytes[0..<first])
+    output.reserveCapacity(bytes.count + 64)
+    let digits = Array("0123456789ABCDEF".utf8)
+    var index = first
+    while index < bytes.count {
+      let width = isInvalid(index)
+      if width == 0 {
+        output.append(bytes[index])
+        index += 1
+        continue
+      }
+      let scalar: Int = width == 1 ? Int(bytes[index]) : (bytes[index + 2] == 0xBE ? 0xFFFE : 0xFFFF)
+      output.append(contentsOf: [0x5F, 0x78])
+      for shift in [12, 8, 4, 0] { output.append(digits[(scalar >> shift) & 0xF]) }
+      output.append(0x5F)
+      index += width
+    }
+    return output
   }
 
   /// Parses the whole document.
@@ -424,5 +483,27 @@ extension String {
       scalars.removeLast()
     }
     return String(scalars)
+  }
+}
+
+/// Heap storage for a parser handler's hot state, reached through addressors: one owner, one thread, so the
+/// per-access dynamic exclusivity checks of class stored properties are not needed on the per-event path.
+final class HandlerState<Value> {
+  private let pointer: UnsafeMutablePointer<Value>
+
+  init(_ value: Value) {
+    pointer = .allocate(capacity: 1)
+    pointer.initialize(to: value)
+  }
+
+  deinit {
+    pointer.deinitialize(count: 1)
+    pointer.deallocate()
+  }
+
+  /// The state.
+  var value: Value {
+    unsafeAddress { UnsafePointer(pointer) }
+    unsafeMutableAddress { pointer }
   }
 }

@@ -5,6 +5,8 @@ struct CallSite {
   var function: String
   var sheet: String?
   var cell: String?
+  /// A cell position, turned into A1 text only when an error is made (writes are frequent).
+  var address: CellAddress?
 
   init(_ function: String, sheet: String? = nil, cell: String? = nil) {
     self.function = function
@@ -12,13 +14,22 @@ struct CallSite {
     self.cell = cell
   }
 
+  init(_ function: String, sheet: String?, address: CellAddress) {
+    self.function = function
+    self.sheet = sheet
+    self.address = address
+  }
+
   /// The same place, naming a libxlsxwriter function.
   func calling(_ cFunction: String) -> CallSite {
-    CallSite(cFunction, sheet: sheet, cell: cell)
+    var copy = self
+    copy.function = cFunction
+    return copy
   }
 
   func error(_ code: XLSXWriteError.Code, _ message: String) -> XLSXWriteError {
-    XLSXWriteError(code: code, message: message, function: function, sheet: sheet, cell: cell)
+    XLSXWriteError(
+      code: code, message: message, function: function, sheet: sheet, cell: cell ?? address?.a1)
   }
 
   /// Turns a libxlsxwriter return code into a thrown error with `lxw_strerror`'s text.

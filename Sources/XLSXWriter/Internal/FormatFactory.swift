@@ -7,6 +7,7 @@ enum FormatFactory {
     if let name = format.fontName {
       try site.requireNoNUL(name, what: "font name")
       try site.requireNonEmpty(name, what: "font name")
+      try requireFieldBytes(name, "font name", site)
     }
     if let size = format.fontSize {
       guard size.isFinite, (1...409).contains(size) else {
@@ -18,7 +19,17 @@ enum FormatFactory {
     }
     if let numberFormat = format.numberFormat {
       try site.requireNoNUL(numberFormat, what: "number format")
-      try site.requireScalars(numberFormat, atMost: 255, what: "number format")
+      try requireFieldBytes(numberFormat, "number format", site)
+    }
+  }
+
+  private static func requireFieldBytes(_ text: String, _ what: String, _ site: CallSite) throws {
+    let bytes = text.utf8.count
+    if bytes > WriteLimits.maxFormatFieldBytes {
+      throw site.error(
+        .textTooLong,
+        "the \(what) '\(text)' is \(bytes) UTF-8 bytes; libxlsxwriter 1.1.4 keeps only \(WriteLimits.maxFormatFieldBytes)"
+      )
     }
   }
 

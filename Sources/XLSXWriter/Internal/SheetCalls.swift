@@ -7,6 +7,10 @@ extension WorkbookCore {
     CallSite(function, sheet: sheets[index].name, cell: cell)
   }
 
+  func site(_ function: String, sheet index: Int, address: CellAddress) -> CallSite {
+    CallSite(function, sheet: sheets[index].name, address: address)
+  }
+
   /// The open worksheet handle (throws once the workbook is closed).
   func sheetHandle(_ index: Int, _ site: CallSite) throws -> UnsafeMutablePointer<lxw_worksheet> {
     _ = try open(site)
@@ -16,7 +20,7 @@ extension WorkbookCore {
   // MARK: Cells
 
   func write(_ content: CellContent, at address: CellAddress, format: CellFormat?, sheet index: Int) throws {
-    let site = site("Worksheet.write", sheet: index, cell: address.a1)
+    let site = site("Worksheet.write", sheet: index, address: address)
     let sheet = try sheetHandle(index, site)
     try site.requireInsideGrid(address)
     let row = lxw_row_t(address.row)
@@ -31,11 +35,14 @@ extension WorkbookCore {
     case .string(let text):
       try site.requireNoNUL(text, what: "the text")
       try site.requireScalars(text, atMost: WriteLimits.maxCellTextCharacters, what: "the text")
-      let cellFormat = try self.format(format, site)
+      // An empty text or a blank without a format still replaces what the cell held.
+      let cellFormat = try self.format(text.isEmpty ? format ?? CellFormat() : format, site)
       if text.isEmpty {
         try site.calling("worksheet_write_blank").check(worksheet_write_blank(sheet, row, column, cellFormat))
       } else {
-        try site.calling("worksheet_write_string").check(worksheet_write_string(sheet, row, column, text, cellFormat))
+        let stored = TextEscaping.escapeUnderscores(text)
+        try site.calling("worksheet_write_string").check(
+          worksheet_write_string(sheet, row, column, stored, cellFormat))
       }
     case .formula(let formula, let cached):
       try site.requireNoNUL(formula, what: "the formula")
@@ -56,7 +63,7 @@ extension WorkbookCore {
         try site.requireNoNUL(text, what: "the formula's cached text")
         try site.requireScalars(text, atMost: WriteLimits.maxCellTextCharacters, what: "the formula's cached text")
         try site.calling("worksheet_write_formula_str").check(
-          worksheet_write_formula_str(sheet, row, column, body, cellFormat, text))
+          worksheet_write_formula_str(sheet, row, column, body, cellFormat, TextEscaping.escapeUnderscores(text)))
       }
     case .bool(let value):
       let cellFormat = try self.format(format, site)
@@ -74,13 +81,13 @@ extension WorkbookCore {
       try site.calling("worksheet_write_number").check(worksheet_write_number(sheet, row, column, serial, cellFormat))
       valueEdit = NumberText.exactReplacement(for: serial).map { .replace($0) }
     case .blank:
-      let cellFormat = try self.format(format, site)
+      let cellFormat = try self.format(format ?? CellFormat(), site)
       try site.calling("worksheet_write_blank").check(worksheet_write_blank(sheet, row, column, cellFormat))
     }
-    setValueEdit(valueEdit, for: address.a1, sheet: index)
+    setValueEdit(valueEdit, for: address, sheet: index)
   }
 
-  func setValueEdit(_ edit: XMLPatches.ValueEdit?, for reference: String, sheet index: Int) {
+  func setValueEdit(_ edit: XMLPatches.ValueEdit?, for reference: CellAddress, sheet index: Int) {
     if let edit {
       sheets[index].valueEdits[reference] = edit
     } else if !sheets[index].valueEdits.isEmpty {
@@ -107,7 +114,7 @@ extension WorkbookCore {
     if !sheets[index].valueEdits.isEmpty {
       for row in range.first.row...range.last.row {
         for column in range.first.column...range.last.column {
-          sheets[index].valueEdits[CellAddress(row: row, column: column).a1] = nil
+          sheets[index].valueEdits[CellAddress(row: row, column: column)] = nil
         }
       }
     }
@@ -177,6 +184,16 @@ extension WorkbookCore {
       throw site.error(.invalidArgument, "cannot freeze \(rows) rows and \(columns) columns")
     }
     worksheet_freeze_panes(sheet, lxw_row_t(rows), lxw_col_t(columns))
+  }
+
+  func setAutofilter(_ range: CellRange, sheet index: Int) throws {
+    let site = site("Worksheet.setAutofilter", sheet: index, cell: range.a1)
+    let sheet = try sheetHandle(index, site)
+    try site.requireInsideGrid(range)
+    try site.calling("worksheet_autofilter").check(
+      worksheet_autofilter(
+        sheet, lxw_row_t(range.first.row), lxw_col_t(range.first.column), lxw_row_t(range.last.row),
+        lxw_col_t(range.last.column)))
   }
 
   func setZoom(_ percent: Int, sheet index: Int) throws {
@@ -279,8 +296,9 @@ extension WorkbookCore {
     let cellFormat = try self.format(format, site)
     try site.calling("worksheet_write_url_opt").check(
       worksheet_write_url_opt(
-        sheet, lxw_row_t(address.row), lxw_col_t(address.column), url, cellFormat, text, tooltip))
-    setValueEdit(nil, for: address.a1, sheet: index)
+        sheet, lxw_row_t(address.row), lxw_col_t(address.column), url, cellFormat,
+        text.map(TextEscaping.escapeUnderscores), tooltip))
+    setValueEdit(nil, for: address, sheet: index)
   }
 
   // MARK: Page setup

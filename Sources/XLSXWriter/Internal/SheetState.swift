@@ -22,7 +22,7 @@ struct SheetState {
   var merges: [CellRange] = []
   var rows: [Int: RowSetting] = [:]
   var columns: [Int: ColumnSetting] = [:]
-  /// Cells whose `<v>` must be fixed after libxlsxwriter writes the file, by A1 reference.
-  var valueEdits: [String: XMLPatches.ValueEdit] = [:]
+  /// Cells whose `<v>` must be fixed after libxlsxwriter writes the file.
+  var valueEdits: [CellAddress: XMLPatches.ValueEdit] = [:]
   var hasPrintSetup = false
 }

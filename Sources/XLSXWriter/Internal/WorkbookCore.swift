@@ -160,7 +160,8 @@ final class WorkbookCore {
     for (row, value) in values.enumerated() {
       let cellSite = CallSite(
         "worksheet_write_string", sheet: options.listSheetName, cell: CellAddress(row: row, column: column).a1)
-      try cellSite.check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), value, nil))
+      let stored = TextEscaping.escapeUnderscores(value)
+      try cellSite.check(worksheet_write_string(handle, lxw_row_t(row), lxw_col_t(column), stored, nil))
     }
     let reference = SheetReference(
       sheet: options.listSheetName,
@@ -207,7 +208,7 @@ final class WorkbookCore {
     documentProperties.hyperlink_base = arena.copyOptional(properties.hyperlinkBase)
     // libxlsxwriter reads the clock when `created` is 0, so the epoch itself becomes second 1.
     documentProperties.created = max(1, time_t(options.creationDate.timeIntervalSince1970.rounded(.down)))
-    let propertiesResult = workbook_set_properties(workbook, &documentProperties)
+    let propertiesResult = withExtendedLifetime(arena) { workbook_set_properties(workbook, &documentProperties) }
     guard propertiesResult == LXW_NO_ERROR else {
       lxw_workbook_free(workbook)
       try site.calling("workbook_set_properties").check(propertiesResult)
@@ -221,7 +222,7 @@ final class WorkbookCore {
 
     var edits: [(part: String, edit: ([UInt8]) throws -> [UInt8])] = []
     for (index, sheet) in sheets.enumerated() where !sheet.valueEdits.isEmpty {
-      let valueEdits = sheet.valueEdits
+      let valueEdits = Dictionary(uniqueKeysWithValues: sheet.valueEdits.map { ($0.key.a1, $0.value) })
       edits.append(("xl/worksheets/sheet\(index + 1).xml", { XMLPatches.editCellValues($0, valueEdits) }))
     }
     if structureProtection.enabled {
@@ -239,11 +240,28 @@ final class WorkbookCore {
     }
     if !edits.isEmpty { try PackagePatcher.apply(to: temporaryPath, edits: edits) }
 
+    try flushToDisk(temporaryPath, site)
     guard rename(temporaryPath, destinationPath) == 0 else {
       let reason = String(cString: strerror(errno))
       throw site.calling("rename").error(.fileSystem, "cannot move the finished file to \(destinationPath): \(reason)")
     }
     keepTemporary = true
+  }
+
+  /// Makes the finished bytes durable before the rename publishes them (a crash then leaves either
+  /// the old file or the complete new one).
+  private func flushToDisk(_ path: String, _ site: CallSite) throws {
+    do {
+      guard let file = FileHandle(forReadingAtPath: path) else {
+        throw site.calling("fsync").error(.fileSystem, "cannot open \(path) to flush it to disk")
+      }
+      defer { try? file.close() }
+      try file.synchronize()
+    } catch let error as XLSXWriteError {
+      throw error
+    } catch {
+      throw site.calling("fsync").error(.fileSystem, "cannot flush \(path) to disk: \(error)")
+    }
   }
 
   /// A hidden sheet can be neither active nor the first tab; at least one sheet must be visible.

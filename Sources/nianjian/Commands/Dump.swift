@@ -186,6 +186,7 @@ enum DumpWriter {
         case .date(let date):
           sum += date.serial
         case .string(let text), .error(let text):
+          if text.isEmpty { continue }  // an empty string is not a value for the count
           characters += codePoints(text)
         case .bool:
           break
@@ -239,7 +240,9 @@ enum DumpWriter {
     case .string(let string): text = string
     case .error(let error): text = error
     }
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+    guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
+      return text
+    }
     return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 

@@ -63,7 +63,7 @@ extension SchemaCommand {
   /// `nianjian schema export [--schema DIR] [--format json|xlsx] [--out FILE]`.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "export", abstract: "导出指标库（JSON；XLSX 稍后提供） (export the schema)")
+      commandName: "export", abstract: "导出指标库（JSON，或供阅读的 XLSX） (export the schema as JSON or a readable workbook)")
 
     /// The export formats.
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -82,12 +82,8 @@ extension SchemaCommand {
     func run() throws {
       let language = global.lang
       if format == .xlsx {
-        Console.err(
-          language == .zh
-            ? "nianjian: schema export --format xlsx 尚未提供（需要 XLSXWriter 模块），请先使用 --format json"
-            : "nianjian: schema export --format xlsx is not yet available (needs the XLSXWriter module); use --format json"
-        )
-        throw ExitStatus.usage
+        try exportWorkbook(language)
+        return
       }
       let schema = try schemaOptions.loadSchema(language)
       let data = Data(schema.exportJSONText().utf8)
@@ -104,6 +100,27 @@ extension SchemaCommand {
             : "nianjian: cannot write \(out): \(error.localizedDescription)")
         throw ExitStatus.ioFailure
       }
+    }
+  }
+}
+
+extension SchemaCommand.Export {
+  /// `--format xlsx`: a readable registry workbook (one sheet per plan) written to `--out FILE`; a workbook is
+  /// never written to standard output (exit 64 without `--out`, 74 when it cannot be written).
+  fileprivate func exportWorkbook(_ language: Language) throws {
+    guard let out else {
+      Console.err(
+        language == .zh
+          ? "nianjian: --format xlsx 需要用 --out FILE 指定输出文件"
+          : "nianjian: --format xlsx needs an output file: --out FILE")
+      throw ExitStatus.usage
+    }
+    let schema = try schemaOptions.loadSchema(language)
+    do {
+      _ = try RegistryWorkbookWriter.write(schema: schema, to: URL(fileURLWithPath: out), language: language)
+    } catch {
+      Console.err("nianjian: " + error.message(language))
+      throw ExitStatus.ioFailure
     }
   }
 }

@@ -37,7 +37,8 @@ struct SchemaOptions: ParsableArguments {
           ? "没有指定指标库：请用 --schema DIR 或环境变量 NIANJIAN_SCHEMA 指定（\(searched) 下没有辖区）"
           : "no schema chosen: pass --schema DIR or set NIANJIAN_SCHEMA (no jurisdiction under \(searched))"
       case .severalJurisdictions(let names, let searched):
-        let list = names.map { "\(searched)/\($0)" }.joined(separator: language == .zh ? "、" : ", ")
+        let base = searched.hasSuffix("/") ? String(searched.dropLast()) : searched
+        let list = names.map { "\(base)/\($0)" }.joined(separator: language == .zh ? "、" : ", ")
         return language == .zh
           ? "\(searched) 下有多个辖区，请用 --schema 选择其一：\(list)"
           : "several jurisdictions under \(searched); choose one with --schema: \(list)"
@@ -53,17 +54,16 @@ struct SchemaOptions: ParsableArguments {
     if let path = schema ?? environment[Self.environmentVariable].flatMap({ $0.isEmpty ? nil : $0 }) {
       let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
       guard Self.isDirectory(url) else { throw .notAFolder(path) }
+      // A folder of jurisdictions (`--schema Templates`) rather than one: list them.
+      let departments = url.appendingPathComponent(SchemaLoader.departmentsFileName)
+      if !FileManager.default.fileExists(atPath: departments.path) {
+        let inside = Self.jurisdictions(in: url)
+        if !inside.isEmpty { throw .severalJurisdictions(inside, searched: path) }
+      }
       return url
     }
     let templates = currentDirectory.appendingPathComponent("Templates")
-    let names = ((try? FileManager.default.contentsOfDirectory(atPath: templates.path)) ?? [])
-      .filter { name in
-        !name.hasPrefix(".")
-          && FileManager.default.fileExists(
-            atPath: templates.appendingPathComponent(name).appendingPathComponent(SchemaLoader.departmentsFileName).path
-          )
-      }
-      .sorted()
+    let names = Self.jurisdictions(in: templates)
     switch names.count {
     case 0: throw .noJurisdiction(searched: "Templates")
     case 1: return templates.appendingPathComponent(names[0])
@@ -109,6 +109,17 @@ struct SchemaOptions: ParsableArguments {
 
   /// How many schema errors another command prints before pointing to `schema check`.
   static let maximumPrintedErrors = 20
+
+  /// The sub-folders of `folder` that hold a `departments.yaml`, sorted by name.
+  static func jurisdictions(in folder: URL) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { name in
+        !name.hasPrefix(".")
+          && FileManager.default.fileExists(
+            atPath: folder.appendingPathComponent(name).appendingPathComponent(SchemaLoader.departmentsFileName).path)
+      }
+      .sorted()
+  }
 
   private static func isDirectory(_ url: URL) -> Bool {
     var isDirectory: ObjCBool = false

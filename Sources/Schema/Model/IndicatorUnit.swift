@@ -3,7 +3,8 @@ import Foundation
 /// The unit an indicator is reported in, as written in the YAML (`%`, `1/10万`, `人` …), with its kind.
 ///
 /// Only the units listed in `Templates/README.md` are accepted; ``init(symbol:)`` returns `nil` for any other.
-public struct Unit: Sendable, Hashable {
+/// (Not called `Unit`: Foundation has a `Unit` class, and the two would clash in every file importing both.)
+public struct IndicatorUnit: Sendable, Hashable {
   /// The unit as written (`%`, `张/千人`).
   public var symbol: String
   /// What kind of quantity it measures.
@@ -12,12 +13,12 @@ public struct Unit: Sendable, Hashable {
   /// Recognises a unit symbol, or returns `nil` for an unknown one.
   ///
   /// ```swift
-  /// Unit(symbol: "1/10万")?.kind  // .perHundredThousand
-  /// Unit(symbol: "张/千人")?.kind  // .perThousand
+  /// IndicatorUnit(symbol: "1/10万")?.kind  // .perHundredThousand
+  /// IndicatorUnit(symbol: "张/千人")?.kind  // .perThousand
   /// ```
   public init?(symbol: String) {
     let trimmed = symbol.trimmingCharacters(in: .whitespaces)
-    guard let kind = Unit.kind(of: trimmed) else { return nil }
+    guard let kind = IndicatorUnit.kind(of: trimmed) else { return nil }
     self.symbol = trimmed
     self.kind = kind
   }
@@ -67,11 +68,11 @@ public struct Unit: Sendable, Hashable {
     }
   }
 
-  /// The suffix shown after a number in text (`%`, `‰`, `/10万`, `岁`); empty for `1:N` and `文字`.
+  /// The suffix shown after a number in text (`%`, `‰`, `/10万`, `岁`); empty for `1:N`, `比值` and `文字`.
   public var displaySuffix: String {
     switch kind {
     case .perHundredThousand: return "/10万"
-    case .ratio, .qualitative: return ""
+    case .ratio, .index, .qualitative: return ""
     default: return symbol
     }
   }

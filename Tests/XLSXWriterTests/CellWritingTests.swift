@@ -41,4 +41,24 @@ struct CellWritingTests {
     #expect(raw["A8"]["v"].isNull)
     #expect(cells["A9"]["locked"].bool == false)
   }
+
+  @Test(.enabled(if: TestSupport.pythonHasModules(["python_calamine"])))
+  func textsThatLookLikeEscapesReadBackUnchanged() throws {
+    // libxlsxwriter 1.1.4 writes a literal "_x0041_" as is; readers would decode it to "A".
+    let scratch = try Scratch()
+    let texts = ["a_x0041_b", "c_x005F_", "行\r\n尾", "_x000d__X1234_", "_x12_ plain", "x_y"]
+    let book = try Workbook(path: scratch.path("escapes.xlsx"))
+    let sheet = try book.addWorksheet("表1")
+    for (row, text) in texts.enumerated() { try sheet.write(.string(text), row: row, column: 0) }
+    try sheet.write(.formula("\"x\"", cached: .string("_x0042_")), row: texts.count, column: 0)
+    try book.close()
+    let code = """
+      import json, sys, python_calamine
+      rows = python_calamine.CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name("表1").to_python()
+      print(json.dumps([r[0] for r in rows]))
+      """
+    let result = try TestSupport.python(["-c", code, scratch.path("escapes.xlsx")])
+    let values = try JSONSerialization.jsonObject(with: result.stdoutData) as? [String]
+    #expect(values == texts + ["_x0042_"])
+  }
 }
