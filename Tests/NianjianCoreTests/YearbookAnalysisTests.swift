@@ -79,6 +79,16 @@ import Testing
     #expect(YearbookAnalysis.cell(values: [a, c], conflicting: []) == .conflict([a, c]))
   }
 
+  @Test func declaredMissingValueNeverConflictsWithAGivenOne() {
+    let given = YearbookFixture.value("W-HE-01", 2024, .number(9.5), "health", row: 5)
+    let none = YearbookFixture.value("W-HE-01", 2024, .missing(.noData), "statistics", row: 7)
+    let notApplicable = YearbookFixture.value("W-HE-01", 2024, .missing(.notApplicable), "statistics", row: 7)
+    #expect(YearbookAnalysis.cell(values: [none, given], conflicting: []) == .number(9.5))
+    #expect(YearbookAnalysis.cell(values: [none, notApplicable], conflicting: []) == .missing(.noData))
+    #expect(YearbookAnalysis.cell(values: [notApplicable, notApplicable], conflicting: []) == .missing(.notApplicable))
+    #expect(YearbookInput.conflicts(among: [given, none]).isEmpty)
+  }
+
   @Test func sortedValuesFollowPlanThenIndicatorThenYear() throws {
     let analysis = YearbookAnalysis(try YearbookFixture.input())
     let codes = analysis.sortedValues.map(\.indicatorCode)

@@ -154,20 +154,28 @@ struct YearbookAnalysis: Sendable {
   }
 
   /// The cell of a year: one value, agreeing values, or a conflict.
+  ///
+  /// As in the store, only given values (numbers, texts) can disagree: a declared missing value never conflicts
+  /// with a given one, which is shown. When every source declares the value missing, 不适用 is shown only if
+  /// all of them say so, else — (no data).
   static func cell(values: [StoredValue], conflicting: [StoredValue]) -> YearCell? {
     if !conflicting.isEmpty {
       var all = conflicting
-      for value in values where !all.contains(value) { all.append(value) }
+      for value in values where !all.contains(value) && !isMissing(value.quantity) { all.append(value) }
       return .conflict(all)
     }
-    guard let first = values.first else { return nil }
-    let distinct = Set(values.map(\.quantity))
-    if distinct.count > 1 { return .conflict(values) }
-    switch first.quantity {
-    case .number(let number): return .number(number)
-    case .text(let text): return .text(text)
-    case .missing(let reason): return .missing(reason)
+    let given = values.filter { !isMissing($0.quantity) }
+    if let first = given.first {
+      if Set(given.map(\.quantity)).count > 1 { return .conflict(given) }
+      switch first.quantity {
+      case .number(let number): return .number(number)
+      case .text(let text): return .text(text)
+      case .missing(let reason): return .missing(reason)
+      }
     }
+    guard !values.isEmpty else { return nil }
+    let reasons = Set(values.compactMap { missingReason($0.quantity) })
+    return .missing(reasons == [.notApplicable] ? .notApplicable : .noData)
   }
 
   /// Builds the record of one indicator.
@@ -268,6 +276,15 @@ struct YearbookAnalysis: Sendable {
   /// The order of revisions: by the new value, then the old one.
   static func revisionKey(_ revision: Revision, order: [String: Int]) -> [SortPart] {
     sortKey(revision.newValue, order: order) + sortKey(revision.oldValue, order: order)
+  }
+
+  /// Whether a quantity is a declared or blank missing value.
+  static func isMissing(_ quantity: ReportedQuantity) -> Bool { missingReason(quantity) != nil }
+
+  /// The reason, when a quantity is a missing value.
+  static func missingReason(_ quantity: ReportedQuantity) -> MissingReason? {
+    if case .missing(let reason) = quantity { return reason }
+    return nil
   }
 
   /// A sortable text for a quantity (used only to break ties).

@@ -68,11 +68,14 @@ extension YearbookInput {
       conflicts: conflicts(among: values))
   }
 
-  /// The disagreements among `values`: for each indicator and year with more than one distinct quantity, every
-  /// value, in submission order.
+  /// The disagreements among `values`: for each indicator and year with more than one distinct given quantity
+  /// (number or text), every given value, in submission order. As in the store, a declared missing value never
+  /// conflicts with a given one.
   static func conflicts(among values: [StoredValue]) -> [Conflict] {
     var groups: [String: [StoredValue]] = [:]
-    for value in values { groups["\(value.indicatorCode)\u{1}\(value.year)", default: []].append(value) }
+    for value in values where !YearbookAnalysis.isMissing(value.quantity) {
+      groups["\(value.indicatorCode)\u{1}\(value.year)", default: []].append(value)
+    }
     return groups.keys.sorted().compactMap { key in
       guard let group = groups[key], Set(group.map(\.quantity)).count > 1, let first = group.first else { return nil }
       return Conflict(
