@@ -86,4 +86,92 @@ import Testing
       #expect(result.stdout.contains(option), "\(option)")
     }
   }
+
+  // MARK: End to end on the sample returns (Samples/2025, Samples/history)
+
+  static var samples: URL { TestSupport.packageRoot.appendingPathComponent("Samples") }
+  static var guandu: String { TestSupport.templatesDirectory.appendingPathComponent("guandu").path }
+  static var sampleReturns: [String] {
+    let folder = samples.appendingPathComponent("2025")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".xlsx") }.sorted().map { folder.appendingPathComponent($0).path }
+  }
+  static let hasSamples = !sampleReturns.isEmpty
+
+  /// The cells of one sheet of a workbook, read with `nianjian dump --format jsonl`, by A1 reference.
+  static func dumpSheet(_ file: URL, _ sheet: String) throws -> [String: Any] {
+    let result = try TestSupport.nianjian(["dump", file.path, "--format", "jsonl", "--sheet", sheet])
+    #expect(result.status == 0, "\(result.stderr)")
+    var cells: [String: Any] = [:]
+    for line in result.stdout.split(separator: "\n") {
+      guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        let cell = object["cell"] as? String
+      else { continue }
+      cells[cell] = object["value"]
+    }
+    return cells
+  }
+
+  /// The provenance rows (from row 4 on) as (code, year, file) until the first row without a code.
+  static func provenanceRows(_ cells: [String: Any]) -> [(code: String, year: Int, file: String)] {
+    var rows: [(String, Int, String)] = []
+    var row = 4
+    while let code = cells["A\(row)"] as? String, let year = cells["C\(row)"] as? NSNumber {
+      rows.append((code, year.intValue, cells["F\(row)"] as? String ?? ""))
+      row += 1
+    }
+    return rows
+  }
+
+  @Test(.enabled(if: hasSamples)) func quickLookFromReturnFilesWithoutAStore() throws {
+    let folder = try TestSupport.makeTemporaryDirectory("yearbook-cli")
+    let arguments = ["yearbook", "--year", "2025", "--schema", Self.guandu] + Self.sampleReturns
+    let first = try TestSupport.nianjian(
+      arguments + ["--out", "a.xlsx"], in: folder, environment: ["NIANJIAN_STORE": ""])
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout.contains("已生成 2025 年年鉴：a.xlsx"))
+    #expect(first.stderr.contains("民政局") && first.stderr.contains("未纳入年鉴"))
+    let reordered = ["yearbook", "--year", "2025", "--schema", Self.guandu] + Self.sampleReturns.reversed()
+    let second = try TestSupport.nianjian(
+      reordered + ["--out", "b.xlsx"], in: folder, environment: ["NIANJIAN_STORE": ""])
+    #expect(second.status == 0)
+    let a = folder.appendingPathComponent("a.xlsx")
+    #expect(
+      try Data(contentsOf: a) == Data(contentsOf: folder.appendingPathComponent("b.xlsx")),
+      "the order of the files on the command line does not matter")
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("nianjian.sqlite").path))
+
+    let rows = Self.provenanceRows(try Self.dumpSheet(a, "数据来源"))
+    #expect(rows.count > 100)
+    #expect(rows.allSatisfy { $0.year == 2025 })
+    let files = Set(rows.map(\.file))
+    #expect(files.count == 5, "the five accepted returns")
+    #expect(!files.contains { $0.contains("民政局") }, "the rejected return adds nothing")
+    let submissions = try Self.dumpSheet(a, "报送情况")
+    #expect(submissions.values.contains { ($0 as? String) == "未通过（有错误）" })
+    #expect(submissions.values.contains { ($0 as? String) == "未报送" })
+  }
+
+  @Test(.enabled(if: hasSamples)) func yearbookFromAStoreFilledByImport() throws {
+    let folder = try TestSupport.makeTemporaryDirectory("yearbook-cli")
+    let history = Self.samples.appendingPathComponent("history/guandu_2021-2024.csv").path
+    let imported = try TestSupport.nianjian(
+      ["import", "--schema", Self.guandu, "--store", "store.sqlite", history] + Self.sampleReturns, in: folder)
+    #expect([0, 1, 2].contains(imported.status), "\(imported.stderr)")
+    let result = try TestSupport.nianjian(
+      [
+        "yearbook", "--year", "2025", "--schema", Self.guandu, "--store", "store.sqlite", "--out", "年鉴.xlsx", "--lang",
+        "en",
+      ],
+      in: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("wrote the 2025 yearbook"))
+    let book = folder.appendingPathComponent("年鉴.xlsx")
+    let rows = Self.provenanceRows(try Self.dumpSheet(book, "Sources"))
+    #expect(Set(rows.map(\.year)) == Set(2021...2025))
+    #expect(rows.contains { $0.file == "guandu_2021-2024.csv" })
+    let women = try Self.dumpSheet(book, "Women's plan")
+    #expect(women["F3"] as? String == "2021")
+    #expect(women["J3"] as? String == "2025")
+  }
 }
