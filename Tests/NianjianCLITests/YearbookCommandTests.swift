@@ -148,7 +148,7 @@ import Testing
     #expect(files.count == 5, "the five accepted returns")
     #expect(!files.contains { $0.contains("民政局") }, "the rejected return adds nothing")
     let submissions = try Self.dumpSheet(a, "报送情况")
-    #expect(submissions.values.contains { ($0 as? String) == "未通过（有错误）" })
+    #expect(submissions.values.contains { ($0 as? String) == "已退回（有错误）" })
     #expect(submissions.values.contains { ($0 as? String) == "未报送" })
   }
 

@@ -155,3 +155,20 @@ import Testing
     #expect(provenanceYears.contains(1))
   }
 }
+
+@Suite struct YearbookSubmissionTests {
+  func context(year: Int) throws -> YearbookContext {
+    var input = try YearbookFixture.input()
+    input.year = year
+    return YearbookContext(
+      analysis: YearbookAnalysis(input), language: .zh, names: YearbookSheetNames(schema: input.schema, language: .zh))
+  }
+
+  @Test func departmentsAreExpectedOnlyWhileTheirPlansRun() throws {
+    #expect(
+      SubmissionsSheet.expectedDepartments(try context(year: 2024)).map(\.id) == [
+        "statistics", "health", "education", "civil_affairs",
+      ])
+    #expect(SubmissionsSheet.expectedDepartments(try context(year: 2035)).isEmpty)
+  }
+}

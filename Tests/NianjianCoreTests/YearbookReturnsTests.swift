@@ -115,7 +115,7 @@ import Testing
     let book = try ReadYearbook(try YearbookScratch.write(input))
     #expect(book.text("妇女发展规划", "I11") == "※ 数据冲突")
     let rejected = try #require(book.rows("报送情况", column: "C", equal: "民政.xlsx").first)
-    #expect(book.text("报送情况", "F\(rejected)") == "未通过（有错误）")
+    #expect(book.text("报送情况", "F\(rejected)") == "已退回（有错误）")
   }
 
   @Test func valuesAfterTheYearAreNotTaken() throws {

@@ -112,7 +112,7 @@ import XLSXReader
     let files = (4...8).compactMap { book.text(sheet, "C\($0)") }
     #expect(
       files == ["statistics-2024.xlsx", "health-2024.xlsx", "education-2024-draft.xlsx", "education-2024.xlsx", "—"])
-    #expect(book.text(sheet, "F6") == "未通过（有错误）")
+    #expect(book.text(sheet, "F6") == "已退回（有错误）")
     #expect(book.number(sheet, "G6") == 3)
     #expect(book.text(sheet, "A8") == "区民政局")
     #expect(book.text(sheet, "F8") == "未报送")

@@ -71,7 +71,7 @@ struct YearbookContext {
     switch outcome {
     case .accepted: return t("已接收", "accepted")
     case .acceptedWithWarnings: return t("已接收（有警告）", "accepted with warnings")
-    case .rejected: return t("未通过（有错误）", "rejected (errors)")
+    case .rejected: return t("已退回（有错误）", "rejected (errors)")
     }
   }
 

@@ -3,6 +3,14 @@ import XLSXWriter
 
 /// 报送情况: the submissions of the year and the departments with indicators that sent nothing (未报送).
 enum SubmissionsSheet {
+  /// The departments expected to report this year: those with an indicator in a plan whose period covers the
+  /// year (as `nianjian status` counts them), in schema order.
+  static func expectedDepartments(_ context: YearbookContext) -> [Department] {
+    let reporting = Set(
+      context.schema.plans.filter { $0.period.contains(context.year) }.flatMap(\.indicators).flatMap(\.departments))
+    return context.schema.departments.filter { reporting.contains($0.id) }
+  }
+
   /// Writes the sheet.
   static func write(_ context: YearbookContext, to sheet: SheetWriter) throws {
     try sheet.widths([22, 14, 30, 66, 22, 18, 8, 8, 14])
@@ -45,7 +53,7 @@ enum SubmissionsSheet {
       sheet.row += 1
     }
     let submitted = Set(submissions.map(\.department))
-    let expected = context.schema.departments.filter { !context.schema.indicators(department: $0.id).isEmpty }
+    let expected = expectedDepartments(context)
     let missing = expected.filter { !submitted.contains($0.id) }
     for department in missing {
       let row = sheet.row
@@ -64,7 +72,7 @@ enum SubmissionsSheet {
     let submittedExpected = expected.filter { submitted.contains($0.id) }.count
     try sheet.notes([
       context.t(
-        "应报送部门 \(expected.count) 个（有报送指标的成员单位），已报送 \(submittedExpected) 个，未报送 \(missing.count) 个；共收到 \(submissions.count) 份报表。",
+        "应报送部门 \(expected.count) 个（在本年度规划期内有报送指标的成员单位），已报送 \(submittedExpected) 个，未报送 \(missing.count) 个；共收到 \(submissions.count) 份报表。",
         "\(expected.count) departments report indicators; \(submittedExpected) submitted, \(missing.count) did not; \(submissions.count) returns received."
       )
     ])
