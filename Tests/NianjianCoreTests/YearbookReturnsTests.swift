@@ -118,6 +118,21 @@ import Testing
     #expect(book.text("报送情况", "F\(rejected)") == "已退回（有错误）")
   }
 
+  @Test func unidentifiedReturnIsListedAsSuch() throws {
+    var unknown = Self.report("乱码.xlsx", department: "x", values: [])
+    unknown.identity = nil
+    unknown.identification = .unidentified
+    unknown.findings = [
+      Finding(severity: .error, rule: "structure.unidentified", message: BilingualText(zh: "无法识别", en: "unknown"))
+    ]
+    let input = YearbookInput.fromReturns(schema: try YearbookFixture.schema(), year: 2024, reports: [unknown])
+    #expect(input.submissions.first?.department == "")
+    #expect(input.submissions.first?.year == 2024)
+    let book = try ReadYearbook(try YearbookScratch.write(input))
+    let row = try #require(book.rows("报送情况", column: "C", equal: "乱码.xlsx").first)
+    #expect(book.text("报送情况", "A\(row)") == "未识别")
+  }
+
   @Test func valuesAfterTheYearAreNotTaken() throws {
     let input = YearbookInput.fromReturns(schema: try YearbookFixture.schema(), year: 2023, reports: Self.reports())
     #expect(input.values.map(\.year) == [2023])

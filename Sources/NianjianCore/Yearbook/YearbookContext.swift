@@ -40,8 +40,11 @@ struct YearbookContext {
   /// The marker of a conflicting cell.
   var conflictMark: String { t("※ 数据冲突", "※ conflict") }
 
-  /// The department's name, or its id when the schema does not know it.
-  func departmentName(_ id: String) -> String { schema.department(id: id)?.name ?? id }
+  /// The department's name, its id when the schema does not know it, or 未识别 when the return named none.
+  func departmentName(_ id: String) -> String {
+    if id.isEmpty { return t("未识别", "unidentified") }
+    return schema.department(id: id)?.name ?? id
+  }
 
   /// The names of several departments, joined.
   func departmentNames(_ ids: [String]) -> String { ids.map(departmentName).joined(separator: english ? ", " : "、") }
