@@ -8,6 +8,34 @@ import XLSXWriter
 /// 报送情况, 冲突与修订, 数据来源 and the hidden 图表数据 (the data behind the charts). Sheet names and labels follow
 /// `language`.
 ///
+/// ## The sheets
+///
+/// - **封面**: `<jurisdiction full name><N>年妇女儿童统计资料`, the compilers (统计局, 妇儿工委), the plans, the
+///   schema version and how many indicators, values and returns it holds.
+/// - **目录**: every sheet with an internal link (the hidden chart data is named, not linked).
+/// - **综述**: per plan and domain, how many indicators are 达标 / 接近达标 / 未达标 / 无法评估, off track, swinging,
+///   and have a value for N; then the lists of 预计达标困难 and 波动较大 indicators.
+/// - **One sheet per plan** (妇女发展规划, 儿童发展规划), by domain: 指标代码, 指标名称, 单位, 基期年份, 基期值, one column
+///   per year from the plan's start (or the earliest value, at most ``YearbookAnalysis/maximumYearColumns``) to
+///   N, 目标, 评估年份, 达标情况 (text and colour), 判断说明, 预测至目标年, 预警, 报送部门; notes under the table.
+///   "—" is no data, 不适用 not applicable, "※ 数据冲突" a conflict (never resolved by guessing); cell notes carry
+///   the disagreeing values, revisions and the departments' explanations.
+/// - **One chart sheet per plan**: a line chart per numeric indicator with values for two or more years, with its
+///   target as flat lines where the target is a level (or a computed goal such as `decrease 20% from 2020`).
+/// - **预警与说明**: every warning with the department's explanation or 待说明, then the two early-warning lists.
+/// - **报送情况**: every file received for N and every expected department that sent nothing (未报送).
+/// - **冲突与修订**: each conflict with each disagreeing value and its source; each revision, old and new.
+/// - **数据来源**: one row per accepted value: file, SHA-256, sheet, cell, raw text, submission, schema version.
+/// - **图表数据** (hidden): the numbers behind the charts.
+///
+/// ## The judgements
+///
+/// An indicator is judged on its value for N or, when N has none, the latest earlier value (the 评估年份 column says
+/// which), against the target that applies to N (``Indicator/target(for:)``), with Schema's
+/// ``AttainmentEvaluator`` (the series of earlier values serves trend targets). 预计达标困难 is Schema's
+/// ``TrendProjection`` over the known years (the baseline included) missing the target; 波动较大 is Schema's
+/// ``Volatility`` on the change that ends in N. Conflicting values are left out of all three.
+///
 /// The same input gives the same bytes: the creation date is fixed (``WorkbookOptions/defaultCreationDate``) and
 /// everything is sorted by plan, domain and indicator order, year and source. Every number is written exactly as
 /// stored; number formats only choose how many decimals are shown.
