@@ -16,7 +16,7 @@ import XLSXWriter
 /// - **综述**: per plan and domain, how many indicators are 达标 / 接近达标 / 未达标 / 无法评估, off track, swinging,
 ///   and have a value for N; then the lists of 预计达标困难 and 波动较大 indicators.
 /// - **One sheet per plan** (妇女发展规划, 儿童发展规划), by domain: 指标代码, 指标名称, 单位, 基期年份, 基期值, one column
-///   per year from the plan's start (or the earliest value, at most ``YearbookAnalysis/maximumYearColumns``) to
+///   per year from the plan's start (or the earliest value, at most 60) to
 ///   N, 目标, 评估年份, 达标情况 (text and colour), 判断说明, 预测至目标年, 预警, 报送部门; notes under the table.
 ///   "—" is no data, 不适用 not applicable, "※ 数据冲突" a conflict (never resolved by guessing); cell notes carry
 ///   the disagreeing values, revisions and the departments' explanations.
@@ -31,12 +31,12 @@ import XLSXWriter
 /// ## The judgements
 ///
 /// An indicator is judged on its value for N or, when N has none, the latest earlier value (the 评估年份 column says
-/// which), against the target that applies to N (``Indicator/target(for:)``), with Schema's
-/// ``AttainmentEvaluator`` (the series of earlier values serves trend targets). 预计达标困难 is Schema's
-/// ``TrendProjection`` over the known years (the baseline included) missing the target; 波动较大 is Schema's
-/// ``Volatility`` on the change that ends in N. Conflicting values are left out of all three.
+/// which), against the target that applies to N (`Indicator/target(for:)`), with Schema's
+/// `AttainmentEvaluator` (the series of earlier values serves trend targets). 预计达标困难 is Schema's
+/// `TrendProjection` over the known years (the baseline included) missing the target; 波动较大 is Schema's
+/// `Volatility` on the change that ends in N. Conflicting values are left out of all three.
 ///
-/// The same input gives the same bytes: the creation date is fixed (``WorkbookOptions/defaultCreationDate``) and
+/// The same input gives the same bytes: the creation date is fixed (`WorkbookOptions/defaultCreationDate`) and
 /// everything is sorted by plan, domain and indicator order, year and source. Every number is written exactly as
 /// stored; number formats only choose how many decimals are shown.
 ///
