@@ -45,8 +45,19 @@ import Testing
       "--year", "2024", "--out", "年鉴.xlsx", "--schema", Self.schema, "--store", "gone.sqlite",
     ])
     #expect(result.status == 74)
-    #expect(result.stderr.contains("找不到监测数据库 gone.sqlite"))
+    #expect(result.stderr.contains("监测数据库 gone.sqlite 不存在"))
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("gone.sqlite").path))
+  }
+
+  @Test func fileThatIsNotAStoreIsAnIOFailure() throws {
+    let folder = try TestSupport.makeTemporaryDirectory("yearbook-cli")
+    try Data("not a database".utf8).write(to: folder.appendingPathComponent("junk.sqlite"))
+    let result = try TestSupport.nianjian(
+      ["yearbook", "--year", "2024", "--out", "年鉴.xlsx", "--schema", Self.schema, "--store", "junk.sqlite"],
+      in: folder)
+    #expect(result.status == 74)
+    #expect(result.stderr.contains("junk.sqlite"))
+    #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("年鉴.xlsx").path))
   }
 
   @Test func unreadableReturnStopsBeforeAnythingIsWritten() throws {

@@ -87,16 +87,15 @@ struct Yearbook: ParsableCommand {
   }
 
   private func inputFromStore(_ schema: Schema, _ say: (String, String) -> String) throws -> YearbookInput {
-    let path = storeOptions.path
-    guard storeOptions.exists else {
-      Console.err("nianjian: " + say("找不到监测数据库 \(path)", "no store at \(path)"))
-      throw ExitStatus.ioFailure
-    }
+    let store = try storeOptions.open(global.lang, createIfMissing: false)
     do {
-      let store = try SQLiteStore(path: path)
       return try store.yearbookInput(schema: schema, year: year)
+    } catch let error as StoreError {
+      Console.err("nianjian: " + error.message.text(global.lang))
+      throw ExitStatus.ioFailure
     } catch {
-      Console.err("nianjian: " + say("无法读取监测数据库 \(path)：\(error)", "cannot read the store \(path): \(error)"))
+      Console.err(
+        "nianjian: " + say("无法读取监测数据库 \(store.path)：\(error)", "cannot read the store \(store.path): \(error)"))
       throw ExitStatus.ioFailure
     }
   }
