@@ -15,8 +15,8 @@ struct Yearbook: ParsableCommand {
       merged directly, without a store.
       """)
 
-  /// The years a yearbook can be made for.
-  static let allowedYears = 1900...9999
+  /// The years a yearbook can be made for (as `nianjian status` accepts them).
+  static let allowedYears = 1900...2200
 
   @OptionGroup var global: GlobalOptions
   @OptionGroup var schemaOptions: SchemaOptions
@@ -31,17 +31,23 @@ struct Yearbook: ParsableCommand {
   @Argument(help: ArgumentHelp("报表文件；给出时不使用数据库 (return files; no store is used then)", valueName: "RETURN.xlsx"))
   var returns: [String] = []
 
+  func validate() throws {
+    let english = global.lang == .en
+    guard Self.allowedYears.contains(year) else {
+      throw ValidationError(
+        english
+          ? "--year \(year): the year must be within \(Self.allowedYears.lowerBound)–\(Self.allowedYears.upperBound)"
+          : "--year \(year)：年份应在 \(Self.allowedYears.lowerBound)–\(Self.allowedYears.upperBound) 之间")
+    }
+    guard out.lowercased().hasSuffix(".xlsx") else {
+      throw ValidationError(
+        english ? "--out \(out): the yearbook file must end in .xlsx" : "--out \(out)：年鉴文件应以 .xlsx 结尾")
+    }
+  }
+
   func run() throws {
     let language = global.lang
     func say(_ zh: String, _ en: String) -> String { language == .en ? en : zh }
-    guard Self.allowedYears.contains(year) else {
-      Console.err("nianjian: " + say("年份 \(year) 不在 1900—9999 之间", "the year \(year) is not within 1900–9999"))
-      throw ExitStatus.usage
-    }
-    guard out.lowercased().hasSuffix(".xlsx") else {
-      Console.err("nianjian: " + say("输出文件应以 .xlsx 结尾：\(out)", "the output file must end in .xlsx: \(out)"))
-      throw ExitStatus.usage
-    }
     let outURL = URL(fileURLWithPath: out)
     let folder = outURL.deletingLastPathComponent()
     var isDirectory: ObjCBool = false
