@@ -82,7 +82,7 @@ struct HistoryRowInterpreter {
       Finding(
         severity: .error, rule: rule, indicator: indicator, sheet: sheet, cell: cell,
         value: row.cell(column)?.rawText,
-        message: BilingualText(zh: "\(fileName) \(sheet)!\(cell)：\(zh)", en: "\(fileName) \(sheet)!\(cell): \(en)")))
+        message: BilingualText(zh: zh, en: en)))
   }
 
   private mutating func info(
@@ -93,7 +93,7 @@ struct HistoryRowInterpreter {
       Finding(
         severity: .info, rule: rule, indicator: indicator, sheet: sheet, cell: cell,
         value: row.cell(column)?.rawText,
-        message: BilingualText(zh: "\(fileName) \(sheet)!\(cell)：\(zh)", en: "\(fileName) \(sheet)!\(cell): \(en)")))
+        message: BilingualText(zh: zh, en: en)))
   }
 
   mutating func interpret(_ row: HistoryGridRow) {

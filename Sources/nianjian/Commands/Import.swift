@@ -16,7 +16,8 @@ struct Import: ParsableCommand {
     abstract: "校验报表并导入监测数据库；也可导入历史数据表 (validate returns and accept them into the store; load history)",
     discussion: """
       每个文件一行结果：已接收 / 已接收但有警告待说明 / 已退回（列出错误）/ 已导入过（未作改动）。
-      历史数据表（CSV 或 XLSX，表头“指标代码, 年份, 数值”）按内容识别，格式见 docs/history-format.md。
+      历史数据表（CSV 或 XLSX，表头“指标代码, 年份, 数值”）按内容识别，格式见 docs/history-format.md；
+      历史数据表总是先导入，报表随后按其审核。数据库不存在时自动创建。
       退出码：0 全部接收且无警告，1 有警告，2 有报表被退回，65 文件无法读取，74 数据库读写失败。
       """)
 
