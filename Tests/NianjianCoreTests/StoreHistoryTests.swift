@@ -196,3 +196,37 @@ import Testing
     #expect(HistoryTableReader.detect(fileAt: URL(fileURLWithPath: "/no/such/file.xlsx")) == .notHistoryTable)
   }
 }
+
+@Suite struct StoreWideHistoryTests {
+  @Test func wideTableWithOneColumnPerYearIsRead() throws {
+    let schema = try StoreFixture.schema()
+    let url = try TestSupport.makeTemporaryDirectory("nianjian-history").appendingPathComponent("旧表.csv")
+    try Data(
+      ("测试区妇女发展规划监测数据\n指标代码,指标名称,2020年,2021年,2022（%）,备注\n"
+        + "T-HE-01,孕产妇系统管理率,93.5,,94.10,口径一致\nT-HE-02,孕产妇死亡率,—,7.8,不适用,\n").utf8
+    ).write(to: url)
+    #expect(HistoryTableReader.detect(fileAt: url) == .csv)
+    let table = try HistoryTableReader.read(fileAt: url, schema: schema)
+    #expect(table.isAcceptable)
+    #expect(
+      table.rows.map { "\($0.indicatorCode) \($0.year) \($0.provenance.cell)" } == [
+        "T-HE-01 2020 C3", "T-HE-01 2022 E3", "T-HE-02 2020 C4", "T-HE-02 2021 D4", "T-HE-02 2022 E4",
+      ])
+    #expect(
+      table.rows.map(\.quantity) == [
+        .number(93.5), .number(94.1), .missing(.noData), .number(7.8), .missing(.notApplicable),
+      ])
+    #expect(table.rows[0].note == "口径一致")
+  }
+
+  @Test func singleYearColumnIsNotTakenForHistory() throws {
+    let schema = try StoreFixture.schema()
+    let url = try TestSupport.makeTemporaryDirectory("nianjian-history").appendingPathComponent("重新录入.csv")
+    try Data("指标代码,指标名称,2025年\nT-HE-01,孕产妇系统管理率,96\n".utf8).write(to: url)
+    #expect {
+      _ = try HistoryTableReader.read(fileAt: url, schema: schema)
+    } throws: { error in
+      (error as? HistoryReadError)?.kind == .notHistoryTable
+    }
+  }
+}

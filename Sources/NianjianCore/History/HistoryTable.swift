@@ -143,6 +143,9 @@ public enum HistoryLimits {
   public static let maximumCellCharacters = 32_767
   /// How many rows from the top are searched for the header row.
   public static let headerSearchRows = 10
+  /// How many year columns a wide table (指标代码, 2020, 2021 …) needs, so that a retyped return with one year
+  /// column is never taken for history.
+  public static let minimumWideYearColumns = 2
   /// The earliest year accepted.
   public static let earliestYear = 1949
   /// The latest year accepted.
