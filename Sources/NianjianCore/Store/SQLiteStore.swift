@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 import Schema
 
 /// The embedded store: one SQLite file (`nianjian.sqlite` by default) through GRDB.

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// The store's schema, as a list of named migrations.
 ///
