@@ -137,6 +137,8 @@ public struct HistoryReadError: Error, Sendable, Hashable {
 public enum HistoryLimits {
   /// The largest CSV file read (bytes).
   public static let maximumTextBytes = 64 * 1024 * 1024
+  /// The largest workbook read as a history table (bytes); the workbook reader's own limits apply inside it.
+  public static let maximumWorkbookBytes = 256 * 1024 * 1024
   /// The most data rows read from one table.
   public static let maximumRows = 200_000
   /// The longest cell text kept (characters); longer cells are an error.

@@ -33,9 +33,13 @@ struct Status: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
   @OptionGroup var global: GlobalOptions
 
+  /// The years `--year` accepts.
+  static let acceptedYears = 1900...2200
+
   func validate() throws {
-    guard (1900...2200).contains(year) else {
-      throw ValidationError("--year \(year)：年份应在 1900–2200 之间 (year out of range)")
+    guard Self.acceptedYears.contains(year) else {
+      throw ValidationError(
+        "--year \(year)：年份应在 \(Self.acceptedYears.lowerBound)–\(Self.acceptedYears.upperBound) 之间 (year out of range)")
     }
   }
 
