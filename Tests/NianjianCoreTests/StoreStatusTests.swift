@@ -81,4 +81,18 @@ import Testing
     #expect(!extra.isExpected)
     #expect(extra.state == .accepted)
   }
+
+  @Test func statusListsTheYearsConflicts() throws {
+    let schema = try StoreFixture.schema()
+    let (store, _) = try StoreFixture.newStore()
+    for (file, department, value) in [("卫生健康局.xlsx", "health", 7.5), ("民政局.xlsx", "civil_affairs", 8.1)] {
+      _ = try store.importReturn(
+        StoreFixture.report(
+          file, department: department, values: [StoreFixture.value("T-HE-02", .number(value), file: file)]),
+        schemaVersion: schema.version, receivedAt: StoreFixture.receivedAt)
+    }
+    let status = try store.status(year: 2025, schema: schema)
+    #expect(status.conflicts.map(\.indicatorCode) == ["T-HE-02"])
+    #expect(try store.status(year: 2026, schema: schema).conflicts.isEmpty)
+  }
 }
