@@ -151,12 +151,13 @@ public final class SQLiteStore: MonitoringStore, Sendable {
         ])
       let submissionID = db.lastInsertedRowID
       for (position, finding) in report.findings.enumerated() {
-        try db.execute(
+        try db.cachedStatement(
           sql: """
             INSERT INTO finding (submission_id, position, severity, rule, indicator_code, sheet, cell, value,
               message_zh, message_en, explained)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+            """
+        ).execute(
           arguments: [
             submissionID, position, finding.severity.rawValue, finding.rule, finding.indicator, finding.sheet,
             finding.cell, finding.value, finding.message.zh, finding.message.en, finding.explained,
@@ -172,11 +173,11 @@ public final class SQLiteStore: MonitoringStore, Sendable {
       var touched: [(code: String, year: Int)] = []
       for value in values {
         let current = try Row.fetchOne(
-          db,
-          sql: """
-            SELECT id, kind, number, text, missing_reason FROM value
-            WHERE indicator_code = ? AND year = ? AND department = ? AND is_current = 1
-            """,
+          try db.cachedStatement(
+            sql: """
+              SELECT id, kind, number, text, missing_reason FROM value
+              WHERE indicator_code = ? AND year = ? AND department = ? AND is_current = 1
+              """),
           arguments: [value.indicatorCode, value.year, department])
         var isCurrent = true
         if let current {
@@ -184,17 +185,19 @@ public final class SQLiteStore: MonitoringStore, Sendable {
           if value.quantity == .missing(.blank), old != .missing(.blank) {
             isCurrent = false
           } else {
-            try db.execute(sql: "UPDATE value SET is_current = 0 WHERE id = ?", arguments: [current["id"] as Int64])
+            try db.cachedStatement(sql: "UPDATE value SET is_current = 0 WHERE id = ?").execute(
+              arguments: [current["id"] as Int64])
           }
           try Self.insert(
             value, submissionID: submissionID, department: department, schemaVersion: schemaVersion,
             isCurrent: isCurrent, db)
           if isCurrent, old != value.quantity {
-            try db.execute(
+            try db.cachedStatement(
               sql: """
                 INSERT INTO revision (indicator_code, year, department, old_value_id, new_value_id, submission_id)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """,
+                """
+            ).execute(
               arguments: [
                 value.indicatorCode, value.year, department, current["id"] as Int64, db.lastInsertedRowID,
                 submissionID,
@@ -215,11 +218,11 @@ public final class SQLiteStore: MonitoringStore, Sendable {
       var conflicts = 0
       for key in touched {
         let given = try Row.fetchAll(
-          db,
-          sql: """
-            SELECT kind, number, text, missing_reason FROM value
-            WHERE indicator_code = ? AND year = ? AND is_current = 1 AND kind != 'missing'
-            """,
+          try db.cachedStatement(
+            sql: """
+              SELECT kind, number, text, missing_reason FROM value
+              WHERE indicator_code = ? AND year = ? AND is_current = 1 AND kind != 'missing'
+              """),
           arguments: [key.code, key.year])
         if Set(given.map(Self.quantity)).count > 1 { conflicts += 1 }
       }
@@ -273,12 +276,13 @@ public final class SQLiteStore: MonitoringStore, Sendable {
       kind = "missing"
       missingReason = reason.rawValue
     }
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO value (submission_id, indicator_code, year, department, kind, number, text, missing_reason,
           sheet, cell, raw_text, explanation, data_source, schema_version, is_current)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         submissionID, value.indicatorCode, value.year, department, kind, number, text, missingReason,
         value.provenance.sheet, value.provenance.cell, value.provenance.rawText, value.explanation?.nilIfEmpty,
