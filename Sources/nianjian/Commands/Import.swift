@@ -40,9 +40,29 @@ struct Import: ParsableCommand {
     let ordered =
       detected.filter { $0.1 != .notHistoryTable } + detected.filter { $0.1 == .notHistoryTable }
     var exitCode: Int32 = 0
+    var byCode: [Int32: Int] = [:]
+    var alreadyImported = 0
     for (path, detection) in ordered {
+      let before = importer.tally.alreadyImported
       let code = detection == .notHistoryTable ? importer.importReturn(path) : importer.importHistory(path)
       exitCode = max(exitCode, code)
+      if importer.tally.alreadyImported > before {
+        alreadyImported += 1
+      } else {
+        byCode[code, default: 0] += 1
+      }
+    }
+    if files.count > 1 {
+      let clean = byCode[ExitStatus.clean.rawValue] ?? 0
+      let warned = byCode[ExitStatus.warnings.rawValue] ?? 0
+      let rejected = byCode[ExitStatus.dataErrors.rawValue] ?? 0
+      let unreadable = (byCode[ExitStatus.badInput.rawValue] ?? 0) + (byCode[ExitStatus.ioFailure.rawValue] ?? 0)
+      Console.out(
+        language == .en
+          ? "\(files.count) files: \(clean) accepted, \(warned) accepted with warnings, \(rejected) rejected, "
+            + "\(alreadyImported) already imported, \(unreadable) unreadable"
+          : "共 \(files.count) 个文件：接收 \(clean)，接收但有警告 \(warned)，退回 \(rejected)，已导入过 \(alreadyImported)，"
+            + "无法读取 \(unreadable)")
     }
     if exitCode != 0 { throw ExitCode(exitCode) }
   }
@@ -50,9 +70,15 @@ struct Import: ParsableCommand {
 
 /// Imports one file at a time and prints its line; returns the file's exit code.
 private struct FileImporter {
+  /// What the importer counted along the way.
+  final class Tally {
+    var alreadyImported = 0
+  }
+
   let schema: Schema
   let store: SQLiteStore
   let language: Language
+  let tally = Tally()
 
   private var english: Bool { language == .en }
 
@@ -161,6 +187,7 @@ private struct FileImporter {
   }
 
   private func alreadyImported(_ name: String, _ result: ImportResult) -> Int32 {
+    tally.alreadyImported += 1
     let earlier = result.submissionID.flatMap { try? store.submission(id: $0) }
     let when = earlier.map { "\($0.receivedAt)" } ?? ""
     let outcome = earlier?.outcome ?? .accepted
