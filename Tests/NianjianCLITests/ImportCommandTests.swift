@@ -57,6 +57,7 @@ import Testing
     #expect(result.status == 65)
     #expect(result.stderr.contains("旧格式.xls"))
     #expect(result.stdout.contains("历史.csv：历史数据已导入"))
+    #expect(result.stdout.contains("共 2 个文件：接收 1，接收但有警告 0，退回 0，已导入过 0，无法读取 1"))
   }
 
   @Test func textFileWithoutHistoryHeaderExits65WithAnExplanation() throws {

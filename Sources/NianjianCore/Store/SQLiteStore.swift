@@ -98,10 +98,15 @@ public final class SQLiteStore: MonitoringStore, Sendable {
 
   // MARK: - Importing
 
+  /// Records a validated return in one transaction (see the type's discussion of sources, revisions and conflicts).
+  ///
+  /// - Throws: ``StoreError`` (``StoreError/Kind/unidentifiedReturn`` for an acceptable report with no identity,
+  ///   ``StoreError/Kind/invalidReturn`` for two different values of one indicator and year, I/O failures).
   public func importReturn(_ report: ReturnReport, schemaVersion: String, receivedAt: Date) throws -> ImportResult {
     try record(report, kind: "return", schemaVersion: schemaVersion, receivedAt: receivedAt)
   }
 
+  /// Records a history table in one transaction, as the source ``HistoryTable/department``.
   public func importHistory(_ table: HistoryTable, schema: Schema, receivedAt: Date) throws -> ImportResult {
     try record(table.report(schema: schema), kind: "history", schemaVersion: schema.version, receivedAt: receivedAt)
   }
@@ -292,6 +297,8 @@ public final class SQLiteStore: MonitoringStore, Sendable {
 
   // MARK: - Reading
 
+  /// The current values of every source for every year up to `year`, by indicator code, then year; given values
+  /// before declared missing ones, then blanks, then in submission order.
   public func acceptedValues(through year: Int) throws -> [StoredValue] {
     try read { db in
       try Self.fetchValues(
@@ -302,6 +309,7 @@ public final class SQLiteStore: MonitoringStore, Sendable {
     }
   }
 
+  /// Every file recorded for `year` (accepted or rejected, returns and history tables), in the order received.
   public func submissions(year: Int) throws -> [Submission] {
     try read { db in
       try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE year = ? ORDER BY id", arguments: [year])
@@ -309,12 +317,15 @@ public final class SQLiteStore: MonitoringStore, Sendable {
     }
   }
 
+  /// The submission with `id`, or `nil`.
   public func submission(id: Int64) throws -> Submission? {
     try read { db in
       try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [id]).map(Self.submission)
     }
   }
 
+  /// The warnings of each department's latest accepted return for `year`, with the explanation (情况说明) found
+  /// in that return for the same indicator; without one the warning is outstanding.
   public func warnings(year: Int) throws -> [StoredWarning] {
     try read { db in
       // The warnings of each department's latest accepted return for the year: a resubmission replaces the
@@ -355,6 +366,7 @@ public final class SQLiteStore: MonitoringStore, Sendable {
   /// The explanation recorded when a warning is marked explained but no 情况说明 text was found for it.
   public static let explainedWithoutText = "（已说明）"
 
+  /// The revisions of years up to `year`, by indicator code, then year, then when recorded.
   public func revisions(through year: Int) throws -> [Revision] {
     try read { db in
       let rows = try Row.fetchAll(
@@ -371,6 +383,8 @@ public final class SQLiteStore: MonitoringStore, Sendable {
     }
   }
 
+  /// The open conflicts of years up to `year`: indicator and year pairs whose current given values from different
+  /// sources differ, each with all those values in submission order.
   public func conflicts(through year: Int) throws -> [Conflict] {
     let given = try read { db in
       try Self.fetchValues(
