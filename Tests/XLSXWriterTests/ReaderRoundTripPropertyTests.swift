@@ -1,4 +1,5 @@
 import Foundation
+import NianjianTestSupport
 import Testing
 import XLSXReader
 import XLSXWriter
@@ -49,6 +50,72 @@ struct ReaderRoundTripPropertyTests {
     try book.close()
     let ordered = expected.values.sorted { ($0.sheet, $0.row, $0.column) < ($1.sheet, $1.row, $1.column) }
     try RoundTrip.verify(ordered, in: url, context: "seed \(seed): ")
+  }
+}
+
+extension ReaderRoundTripPropertyTests {
+  /// The same random workbook through the public command: `nianjian dump --format jsonl` must print every cell
+  /// exactly as written (numbers with all their digits, texts unchanged, dates in ISO 8601).
+  @Test func randomCellsDumpExactlyThroughTheCommandLine() throws {
+    let seed = Self.seeds[0]
+    let folder = try RoundTrip.folder("random-dump")
+    defer { RoundTrip.remove(folder) }
+    let url = folder.appendingPathComponent("random-dump.xlsx")
+    var random = SplitMix64(seed: seed)
+    let book = try Workbook(path: url.path)
+    let sheets = try Self.sheetNames.map { try book.addWorksheet($0) }
+    var expected: [String: ExpectedCell] = [:]
+    for _ in 0..<Self.cellsPerRun {
+      let sheetIndex = Int.random(in: 0..<sheets.count, using: &random)
+      let (row, column) = RandomCell.place(&random)
+      let cell = RandomCell.make(&random)
+      try sheets[sheetIndex].write(cell.content, row: row, column: column, format: cell.format)
+      let key = "\(Self.sheetNames[sheetIndex])!\(XLSXReader.CellReference.name(row: row + 1, column: column + 1))"
+      expected[key] = cell.expected
+    }
+    try book.close()
+
+    let result = try TestSupport.nianjian(["dump", url.path, "--format", "jsonl"])
+    #expect(result.status == 0, "nianjian dump failed: \(result.stderr)")
+    var seen: Set<String> = []
+    for line in result.stdout.split(separator: "\n") {
+      let object = try #require(
+        try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not JSON: \(line)")
+      let key = "\(object["sheet"] as? String ?? "?")!\(object["cell"] as? String ?? "?")"
+      seen.insert(key)
+      guard let want = expected[key] else {
+        Issue.record("\(key): dump lists a cell that was never written: \(line)")
+        continue
+      }
+      #expect(object["formula"] as? String == want.formula, "\(key): formula in \(line)")
+      let type = object["type"] as? String
+      switch want.value {
+      case .number(let number):
+        #expect(type == "number", "\(key): \(line)")
+        let token = Self.rawValueToken(String(line))
+        #expect(token.flatMap(Double.init)?.bitPattern == number.bitPattern, "\(key): wrote \(number), dump \(line)")
+      case .string(let text):
+        #expect(type == "string", "\(key): \(line)")
+        #expect((object["value"] as? String)?.utf8.elementsEqual(text.utf8) == true, "\(key): \(line)")
+      case .bool(let flag):
+        #expect(type == "bool" && object["value"] as? Bool == flag, "\(key): \(line)")
+      case .date(let date):
+        #expect(type == "date", "\(key): \(line)")
+        #expect(object["value"] as? String == (want.iso8601 ?? date.iso8601), "\(key): \(line)")
+      case .uncalculated:
+        #expect(type == "uncalculated" && object["value"] is NSNull, "\(key): \(line)")
+      case .error(let text):
+        #expect(type == "error" && object["value"] as? String == text, "\(key): \(line)")
+      }
+    }
+    for key in expected.keys where !seen.contains(key) { Issue.record("\(key): missing from dump") }
+  }
+
+  /// The JSON text of `"value":…` in one dump line, for a number (so no JSON library can round it on the way).
+  static func rawValueToken(_ line: String) -> String? {
+    guard let range = line.range(of: "\"value\":") else { return nil }
+    let rest = line[range.upperBound...]
+    return String(rest.prefix { "0123456789+-.eE".contains($0) })
   }
 }
 
