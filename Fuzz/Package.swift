@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Fuzz targets for XLSXReader: a separate package (depends on the root by path) so `make test` never builds it.
+// Fuzz targets for XLSXReader and Schema: a separate package (depends on the root by path) so `make test` never builds it.
 // Build and run: see README.md.
 import PackageDescription
 
@@ -8,6 +8,7 @@ let package = Package(
   products: [
     .executable(name: "FuzzXLSXReader", targets: ["FuzzXLSXReader"]),
     .executable(name: "FuzzXLSXReaderParts", targets: ["FuzzXLSXReaderParts"]),
+    .executable(name: "FuzzSchema", targets: ["FuzzSchema"]),
   ],
   dependencies: [
     .package(name: "Nianjian", path: "..")
@@ -28,6 +29,11 @@ let package = Package(
     .executableTarget(
       name: "FuzzXLSXReaderParts",
       dependencies: ["FuzzSupport"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    // One YAML file of a jurisdiction: the first byte chooses which, the rest is its content.
+    .executableTarget(
+      name: "FuzzSchema",
+      dependencies: ["FuzzSupport", .product(name: "Schema", package: "Nianjian")],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
   ]
 )

@@ -7,9 +7,11 @@
                        mutates small packages quickly.
   FuzzXLSXReaderParts  for each of those workbooks, every XML part the parts target can replace, prefixed with
                        its selector byte (see Sources/FuzzSupport/MinimalPackage.swift), deduplicated.
+  FuzzSchema           every YAML file of Templates/*/ and Tests/Fixtures/schema/*/, prefixed with its selector
+                       byte (0 departments, 1 women, 2 children; see Sources/FuzzSchema/FuzzSchema.swift).
 
-Usage: python3 scripts/make_seeds.py [--max-bytes 131072] [--target FuzzXLSXReader|FuzzXLSXReaderParts]
-(without --target both corpora are rebuilt; run.sh rebuilds only its own, so two targets can start together).
+Usage: python3 scripts/make_seeds.py [--max-bytes 131072] [--target FuzzXLSXReader|FuzzXLSXReaderParts|FuzzSchema]
+(without --target every corpus is rebuilt; run.sh rebuilds only its own, so two targets can start together).
 """
 import argparse
 import hashlib
@@ -49,13 +51,37 @@ def workbooks(max_bytes):
                         yield path
 
 
+def make_schema_seeds():
+    folder = os.path.join(SEEDS, "FuzzSchema")
+    os.makedirs(folder, exist_ok=True)
+    for name in os.listdir(folder):
+        os.remove(os.path.join(folder, name))
+    selectors = {"departments": 0, "women": 1, "children": 2}
+    roots = [os.path.join(ROOT, "Templates"), os.path.join(ROOT, "Tests", "Fixtures", "schema")]
+    for root in roots:
+        for directory, _, files in os.walk(root):
+            for name in sorted(files):
+                stem, extension = os.path.splitext(name)
+                if extension not in (".yaml", ".yml"):
+                    continue
+                with open(os.path.join(directory, name), "rb") as source:
+                    data = bytes([selectors.get(stem, 1)]) + source.read()
+                with open(os.path.join(folder, hashlib.sha1(data).hexdigest()), "wb") as seed:
+                    seed.write(data)
+    print(f"{len(os.listdir(folder))} YAML seeds in {folder}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--max-bytes", type=int, default=128 * 1024)
-    parser.add_argument("--target", choices=["FuzzXLSXReader", "FuzzXLSXReaderParts"])
+    parser.add_argument("--target", choices=["FuzzXLSXReader", "FuzzXLSXReaderParts", "FuzzSchema"])
     args = parser.parse_args()
-    whole = os.path.join(SEEDS, "FuzzXLSXReader") if args.target != "FuzzXLSXReaderParts" else None
-    parts = os.path.join(SEEDS, "FuzzXLSXReaderParts") if args.target != "FuzzXLSXReader" else None
+    if args.target in (None, "FuzzSchema"):
+        make_schema_seeds()
+        if args.target == "FuzzSchema":
+            return
+    whole = os.path.join(SEEDS, "FuzzXLSXReader") if args.target in (None, "FuzzXLSXReader") else None
+    parts = os.path.join(SEEDS, "FuzzXLSXReaderParts") if args.target in (None, "FuzzXLSXReaderParts") else None
     for folder in (whole, parts):
         if folder is None:
             continue
