@@ -50,6 +50,20 @@ struct ReaderRoundTripPropertyTests {
     try book.close()
     let ordered = expected.values.sorted { ($0.sheet, $0.row, $0.column) < ($1.sheet, $1.row, $1.column) }
     try RoundTrip.verify(ordered, in: url, context: "seed \(seed): ")
+
+    // Reading values only (the fast path) must give the very same values.
+    let document = try XLSXDocument(contentsOf: url)
+    for sheet in document.sheets {
+      let full = try document.readSheet(sheet).cells
+      let fast = try document.readSheet(sheet, options: .valuesOnly).cells
+      #expect(full.count == fast.count, "seed \(seed): \(sheet.name): \(full.count) cells, \(fast.count) values only")
+      for (a, b) in zip(full, fast)
+      where a.row != b.row || a.column != b.column || !RoundTrip.isExactly(a.value, b.value) {
+        Issue.record(
+          "seed \(seed): \(sheet.name)!\(a.reference): \(RoundTrip.describe(a.value)) vs values only \(RoundTrip.describe(b.value))"
+        )
+      }
+    }
   }
 }
 

@@ -28,7 +28,8 @@ struct ReaderRoundTripTests {
     " leading", "trailing ", "\t制表\t", "第一行\n第二行", "windows\r\nline", "only\rCR", "\n", " ", "   ",
     "<tag attr=\"v\">&amp;</tag>", "a & b < c > d \" e ' f", "]]>", "e\u{301}", "\u{E9}", "ﬁ ligature",
     "\u{200B}zero width", "\u{3000}全角空格\u{3000}", "𠀀 astral CJK", "=SUM(A1)", "'quoted", "0123", "1e5",
-    "TRUE", "#N/A", "-0", "  12.50  ", String(repeating: "长", count: 32_767),
+    "TRUE", "#N/A", "-0", "  12.50  ", "\u{85}NEL\u{2028}LS\u{2029}PS", "\u{D7FF}\u{E000}\u{FFFD}\u{10FFFF}",
+    "\u{7F}DEL\u{9F}", String(repeating: "长", count: 32_767),
     String(repeating: "x", count: 32_767), String(repeating: "ab\n", count: 5_000),
   ]
 
