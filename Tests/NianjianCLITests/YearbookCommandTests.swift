@@ -67,6 +67,13 @@ import Testing
     #expect(result.stderr.contains("1900"))
   }
 
+  @Test func outputMustBeAnXlsxFile() throws {
+    let (result, folder) = try Self.run(["--year", "2024", "--out", "年鉴.csv", "--schema", Self.schema])
+    #expect(result.status == 64)
+    #expect(result.stderr.contains(".xlsx"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+  }
+
   @Test func missingYearIsAUsageError() throws {
     let (result, _) = try Self.run(["--out", "年鉴.xlsx", "--schema", Self.schema])
     #expect(result.status == 64)

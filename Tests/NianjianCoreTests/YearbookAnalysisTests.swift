@@ -89,3 +89,59 @@ import Testing
     #expect(analysis.sortedValues.count == YearbookFixture.values().count)
   }
 }
+
+@Suite struct YearbookLayoutTests {
+  @Test func chartTargetLinesAreFlatForLevelsAndComputedGoalsOnly() throws {
+    let analysis = YearbookAnalysis(try YearbookFixture.input())
+    func levels(_ code: String) throws -> [Double] {
+      ChartsSheet.targetLevels(try #require(analysis.allRecords.first { $0.indicator.code == code }))
+    }
+    #expect(try levels("C-HE-01") == [4.5])
+    #expect(try levels("C-WE-02") == [103, 107])
+    #expect(try levels("C-WE-01") == [50])
+    #expect(try levels("C-HE-03") == [16])
+    #expect(try levels("W-HE-03").isEmpty, "逐年提高 has no level")
+    #expect(try levels("W-ED-01").isEmpty)
+  }
+
+  @Test func plansOfTheSameKindGetDistinctSheetNames() throws {
+    var schema = try YearbookFixture.schema()
+    var second = schema.plans[1]
+    second.id = "women_b"
+    schema = Schema(
+      jurisdiction: schema.jurisdiction, departments: schema.departments, plans: schema.plans + [second],
+      version: schema.version)
+    let names = YearbookSheetNames(schema: schema, language: .zh)
+    #expect(names.plans == ["儿童发展规划", "妇女发展规划 women", "妇女发展规划 women_b"])
+    #expect(Set(names.ordered.map { $0.lowercased() }).count == names.ordered.count)
+    #expect(names.ordered.allSatisfy { $0.count <= 31 })
+  }
+
+  @Test func sheetNamesAreCleanedAndMadeUnique() {
+    var used: Set<String> = ["目录"]
+    #expect(YearbookSheetNames.clean("a/b[c]:d*e?f\\g") == "a_b_c__d_e_f_g")
+    #expect(YearbookSheetNames.clean("'引号'") == "引号")
+    #expect(YearbookSheetNames.clean(String(repeating: "长", count: 40)).count == 31)
+    #expect(YearbookSheetNames.unique("目录", used: &used) == "目录2")
+    #expect(YearbookSheetNames.unique("目录", used: &used) == "目录3")
+  }
+}
+
+@Suite struct YearbookLimitsTests {
+  @Test func valuesFromLongAgoDoNotWidenThePlanSheetBeyondTheLimit() throws {
+    var input = try YearbookFixture.input()
+    input.values.append(YearbookFixture.value("W-HE-01", 1, .number(99), "health", row: 5))
+    input.values.append(YearbookFixture.value("W-HE-01", 1990, .number(30), "health", row: 5))
+    let analysis = YearbookAnalysis(input)
+    let women = try #require(analysis.plans.first { $0.plan.id == "women" })
+    #expect(women.years.count == YearbookAnalysis.maximumYearColumns)
+    #expect(women.years.first == 1990 - 25)
+    #expect(women.years.last == 2024)
+    let book = try ReadYearbook(try YearbookScratch.write(input))
+    #expect(book.rows("数据来源", column: "C", equal: "1").isEmpty, "years are numbers")
+    let provenanceYears = (book.cells["数据来源"] ?? [:]).filter { $0.key.hasPrefix("C") }.compactMap {
+      $0.value.numericValue
+    }
+    #expect(provenanceYears.contains(1))
+  }
+}

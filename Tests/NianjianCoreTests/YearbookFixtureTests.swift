@@ -72,7 +72,8 @@ enum YearbookFixture {
   static func values() -> [StoredValue] {
     var values: [StoredValue] = []
     values += series("W-HE-01", "health", row: 5, [10.2, 9.8, 9.6, 9.55])
-    values += series("W-HE-02", "health", row: 6, [92.5, 93.1, 93.4, 85.2])
+    values += series("W-HE-02", "health", row: 6, [92.5, 93.1, 93.4])
+    values.append(value("W-HE-02", 2024, .number(85.2), "health", row: 6, explanation: explainedSwing))
     values += series("W-HE-03", "health", row: 7, [60.5, 62.25, 64.125, nil])
     values.append(value("W-HE-04", 2024, .text("已建立区、街道两级妇幼健康服务网络"), "health", row: 8))
     values += series("W-ED-01", "education", row: 5, [nil, 10.1, 10.3])

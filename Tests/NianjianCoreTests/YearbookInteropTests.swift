@@ -58,6 +58,7 @@ import XLSXReader
     #expect(women.fills["L5"] == "C6EFCE")
     #expect(women.cells["L6"] as? String == "未达标")
     #expect(women.fills["L6"] == "FFC7CE")
+    #expect(women.comments["I6"] == "情况说明：" + YearbookFixture.explainedSwing)
     #expect(women.comments["I11"]?.contains("96.5") == true)
     #expect(women.comments["I11"]?.contains("95.8") == true)
     let children = try #require(byName["儿童发展规划"])
@@ -65,9 +66,11 @@ import XLSXReader
     #expect(children.formats["F6"] == "0")
 
     let contents = try #require(byName["目录"])
-    for name in YearbookWriterTests.chineseSheets {
+    for name in YearbookWriterTests.chineseSheets.dropLast() {
       #expect(contents.links.values.contains("'\(name)'!A1"), "link to \(name)")
     }
+    #expect(!contents.links.values.contains("'图表数据'!A1"), "no link into the hidden sheet")
+    #expect(contents.cells["B15"] as? String == "图表数据")
 
     #expect(byName["图表数据"]?.state == "hidden")
     let womenCharts = try #require(byName["妇女发展规划图表"]).charts
@@ -107,5 +110,41 @@ import XLSXReader
       #expect(book.number("数据来源", "D\(ProvenanceSheet.headerRow + 2 + offset)") == number)
     }
     #expect(book.text("妇女发展规划", "L6") == "未达标")
+  }
+}
+
+extension YearbookInteropTests {
+  @Test(.enabled(if: TestSupport.hasLibreOffice)) func libreOfficeConvertsEnglishAndRealJurisdictionYearbooks() throws {
+    let english = try YearbookScratch.write(try YearbookFixture.input(), language: .en, name: "english.xlsx")
+    let guandu = try YearbookScratch.write(try YearbookRealJurisdictionTests.input(), name: "guandu.xlsx")
+    for url in [english, guandu] {
+      let out = try TestSupport.makeTemporaryDirectory("yearbook-lo")
+      let profile = try TestSupport.makeTemporaryDirectory("lo-profile")
+      defer { try? FileManager.default.removeItem(at: profile) }
+      let result = try TestSupport.run(
+        URL(fileURLWithPath: "/usr/bin/soffice"),
+        [
+          "-env:UserInstallation=file://\(profile.path)", "--headless", "--convert-to", "xlsx", "--outdir",
+          out.path, url.path,
+        ])
+      #expect(result.status == 0, "\(result.stderr)")
+      let converted = try ReadYearbook(out.appendingPathComponent(url.lastPathComponent))
+      #expect(converted.sheetNames == (try ReadYearbook(url)).sheetNames)
+    }
+  }
+}
+
+extension YearbookInteropTests {
+  @Test(.enabled(if: hasOpenpyxl)) func realJurisdictionGetsOneChartPerNumericIndicator() throws {
+    let input = try YearbookRealJurisdictionTests.input()
+    let sheets = try Self.inspect(try YearbookScratch.write(input))
+    let names = YearbookSheetNames(schema: input.schema, language: .zh)
+    let analysis = YearbookAnalysis(input)
+    for (index, section) in analysis.plans.enumerated() {
+      let charts = sheets.first { $0.name == names.charts[index] }?.charts ?? []
+      let expected = section.records.filter { ChartsSheet.isCharted($0, years: section.years) }.count
+      #expect(charts.count == expected, "\(names.charts[index])")
+      #expect(expected == section.records.filter { !$0.indicator.isQualitative }.count)
+    }
   }
 }

@@ -84,6 +84,8 @@ import XLSXReader
     #expect(book.text(sheet, "B8") == "妇女与健康")
     // 4 indicators: met 2, near 0, not met 1, cannot assess 1, off track 1, swinging 1.
     #expect((3...9).map { book.number(sheet, "\(String(UnicodeScalar(UInt8(64 + $0))))8") } == [4, 2, 0, 1, 1, 1, 1])
+    #expect(book.text(sheet, "J4") == "2024年有数据")
+    #expect(book.number(sheet, "J8") == 3, "W-HE-01, W-HE-02 and the text of W-HE-04")
     #expect(book.text(sheet, "B10") == "合计")
     #expect(book.number(sheet, "C10") == 6)
     let offTrack = book.rows(sheet, column: "A", equal: "W-HE-02")
@@ -163,6 +165,9 @@ import XLSXReader
     shuffled.values.reverse()
     shuffled.submissions.reverse()
     shuffled.warnings.reverse()
+    shuffled.conflicts = shuffled.conflicts.map {
+      Conflict(indicatorCode: $0.indicatorCode, year: $0.year, values: $0.values.reversed())
+    }
     let second = try Data(contentsOf: try YearbookScratch.write(shuffled))
     #expect(first == second)
   }
@@ -186,6 +191,18 @@ import XLSXReader
       (error as? YearbookWriteError)?.kind == .io
     }
     #expect(!FileManager.default.fileExists(atPath: url.path))
+  }
+
+  @Test func folderInThePlaceOfTheFileIsAnIOError() throws {
+    let folder = try TestSupport.makeTemporaryDirectory("yearbook")
+    let url = folder.appendingPathComponent("年鉴.xlsx")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+    #expect {
+      try YearbookWriter.write(try YearbookFixture.input(), to: url)
+    } throws: { error in
+      (error as? YearbookWriteError)?.kind == .io
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["年鉴.xlsx"])
   }
 
   @Test func existingFileIsReplacedWhole() throws {

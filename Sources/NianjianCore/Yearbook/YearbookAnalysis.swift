@@ -37,6 +37,8 @@ struct IndicatorRecord: Sendable {
   var volatility: Volatility.Report
   /// Revisions of this indicator, by year.
   var revisions: [Int: [Revision]]
+  /// The departments' explanations (情况说明) typed next to the values, by year, without repeats.
+  var explanations: [Int: [String]] = [:]
 
   /// Whether the projection misses the target (预计达标困难).
   var isOffTrack: Bool { onTrack == false }
@@ -58,7 +60,8 @@ struct DomainSection: Sendable {
 struct PlanSection: Sendable {
   /// The plan.
   var plan: Plan
-  /// The year columns: from the plan's start (or the earliest reported year, when earlier) to the yearbook's year.
+  /// The year columns: from the plan's start (or the earliest reported year, when earlier) to the yearbook's year,
+  /// at most ``YearbookAnalysis/maximumYearColumns`` of them.
   var years: [Int]
   /// The domains in plan order (indicators whose domain is not listed come last under their code).
   var domains: [DomainSection]
@@ -87,6 +90,9 @@ struct YearbookAnalysis: Sendable {
   /// The swinging records (波动较大), in plan order.
   var swinging: [IndicatorRecord] { allRecords.filter(\.isSwinging) }
 
+  /// The most year columns a plan sheet shows (the latest ones); older values are still on the provenance sheet.
+  static let maximumYearColumns = 60
+
   /// Analyses `input`.
   init(_ input: YearbookInput) {
     self.input = input
@@ -108,11 +114,25 @@ struct YearbookAnalysis: Sendable {
       revisionsByCode[revision.indicatorCode, default: [:]][revision.year, default: []].append(revision)
     }
 
+    for (code, years) in conflictsByCode {
+      for (conflictYear, values) in years {
+        conflictsByCode[code]?[conflictYear] = values.sorted { Self.precedes($0, $1, order: order) }
+      }
+    }
+    for (code, years) in revisionsByCode {
+      for (revisionYear, revisions) in years {
+        revisionsByCode[code]?[revisionYear] = revisions.sorted {
+          Self.revisionKey($0, order: order).lexicographicallyPrecedes(Self.revisionKey($1, order: order))
+        }
+      }
+    }
+
     var plans: [PlanSection] = []
     for plan in schema.plans {
       let codes = Set(plan.indicators.map(\.code))
       let earliest = sortedValues.filter { codes.contains($0.indicatorCode) && $0.year <= input.year }.map(\.year).min()
-      let first = min(plan.period.start, earliest ?? plan.period.start)
+      let oldestShown = input.year - Self.maximumYearColumns + 1
+      let first = max(min(plan.period.start, earliest ?? plan.period.start), oldestShown)
       let years = first <= input.year ? Array(first...input.year) : []
       var domainCodes = plan.domains.map(\.code)
       for indicator in plan.indicators where !domainCodes.contains(indicator.domain) {
@@ -182,10 +202,18 @@ struct YearbookAnalysis: Sendable {
       }
     }
     let volatility = Volatility.assess(series: trendSeries, unit: indicator.unit, since: year)
+    var explanations: [Int: [String]] = [:]
+    for (valueYear, yearValues) in values {
+      var texts: [String] = []
+      for text in yearValues.compactMap(\.explanation) where !text.isEmpty && !texts.contains(text) {
+        texts.append(text)
+      }
+      if !texts.isEmpty { explanations[valueYear] = texts }
+    }
     return IndicatorRecord(
       indicator: indicator, plan: plan, cells: cells, series: series, target: target, attainment: attainment,
       trendSeries: trendSeries, projection: projection, onTrack: onTrack, volatility: volatility,
-      revisions: revisions)
+      revisions: revisions, explanations: explanations)
   }
 
   /// Judges the value of `year`, or of the latest earlier year with a value, against `target`.
@@ -222,18 +250,24 @@ struct YearbookAnalysis: Sendable {
   }
 
   /// The total order of stored values: plan and indicator order (unknown codes last, by code), year, submission,
-  /// department, file, sheet, cell, raw text.
+  /// department, file, sheet, cell, raw text, quantity.
   static func precedes(_ a: StoredValue, _ b: StoredValue, order: [String: Int]) -> Bool {
-    let rankA = order[a.indicatorCode] ?? Int.max
-    let rankB = order[b.indicatorCode] ?? Int.max
-    if rankA != rankB { return rankA < rankB }
-    if a.indicatorCode != b.indicatorCode { return a.indicatorCode < b.indicatorCode }
-    if a.year != b.year { return a.year < b.year }
-    if a.submissionID != b.submissionID { return a.submissionID < b.submissionID }
-    let keysA = [a.department, a.provenance.fileName, a.provenance.sheet, a.provenance.cell, a.provenance.rawText]
-    let keysB = [b.department, b.provenance.fileName, b.provenance.sheet, b.provenance.cell, b.provenance.rawText]
-    for (x, y) in zip(keysA, keysB) where x != y { return x < y }
-    return quantityKey(a.quantity) < quantityKey(b.quantity)
+    sortKey(a, order: order).lexicographicallyPrecedes(sortKey(b, order: order))
+  }
+
+  /// The key of ``precedes(_:_:order:)``.
+  static func sortKey(_ value: StoredValue, order: [String: Int]) -> [SortPart] {
+    [
+      .number(order[value.indicatorCode] ?? Int.max), .text(value.indicatorCode), .number(value.year),
+      .number(Int(clamping: value.submissionID)), .text(value.department), .text(value.provenance.fileName),
+      .text(value.provenance.sheet), .text(value.provenance.cell), .text(value.provenance.rawText),
+      .text(quantityKey(value.quantity)),
+    ]
+  }
+
+  /// The order of revisions: by the new value, then the old one.
+  static func revisionKey(_ revision: Revision, order: [String: Int]) -> [SortPart] {
+    sortKey(revision.newValue, order: order) + sortKey(revision.oldValue, order: order)
   }
 
   /// A sortable text for a quantity (used only to break ties).
@@ -244,4 +278,12 @@ struct YearbookAnalysis: Sendable {
     case .missing(let reason): return "m:" + reason.rawValue
     }
   }
+}
+
+/// One part of a lexicographic sort key: the yearbook sorts everything by such keys, never by dictionary order.
+enum SortPart: Comparable, Sendable {
+  /// A number (an order in the schema, a year, an id).
+  case number(Int)
+  /// A text, compared by Unicode scalars.
+  case text(String)
 }

@@ -75,22 +75,28 @@ struct YearbookContext {
     }
   }
 
-  /// The target as text: `2030年：≤9/10万（孕产妇死亡率控制在9/10万以下）`.
-  func targetText(_ target: Target, unit: IndicatorUnit) -> String {
-    let expression = expressionText(target.expression, unit: unit)
+  /// The target of `indicator` as text: `2030年：≤9/10万（孕产妇死亡率控制在9/10万以下）`.
+  func targetText(_ target: Target, of indicator: Indicator) -> String {
+    let expression = expressionText(target.expression, of: indicator)
     if english { return "\(target.year): \(expression)" }
     let wording = target.text.isEmpty || target.text == expression ? "" : "（\(target.text)）"
     return "\(target.year)年：\(expression)\(wording)"
   }
 
-  /// The expression with the unit after its numbers, except for 比值 (an index has no unit to show).
-  func expressionText(_ expression: TargetExpression, unit: IndicatorUnit) -> String {
-    expression.description(english: english, unit: unit.kind == .index ? nil : unit)
+  /// The expression with the indicator's unit after its numbers, except for 比值 (an index has no unit to show).
+  func expressionText(_ expression: TargetExpression, of indicator: Indicator) -> String {
+    let unit = indicator.unit
+    return expression.description(english: english, unit: unit.kind == .index ? nil : unit)
+  }
+
+  /// The page footer, centred: `<title>  第 N 页，共 M 页` (an `&` in the title escaped, the title clipped).
+  func footer(_ title: String) -> String {
+    "&C" + String(title.prefix(100)).replacingOccurrences(of: "&", with: "&&") + t("  第 &P 页，共 &N 页", "  page &P of &N")
   }
 
   /// 一、二、三 … for Chinese section numbers (plain numbers past ten).
   func sectionNumber(_ index: Int) -> String {
-    if english { return "\(index + 1)." }
+    if english { return "\(index + 1). " }
     let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
     return index < numerals.count ? numerals[index] + "、" : "\(index + 1)、"
   }
@@ -165,6 +171,16 @@ final class SheetWriter {
   /// Sets column widths: `widths[i]` for column `i`.
   func widths(_ widths: [Double]) throws {
     for (column, width) in widths.enumerated() { try sheet.setColumnWidth(width, columns: column...column) }
+  }
+
+  /// Landscape (A4 unless told), all columns on one page width, the header rows repeated, `footer` at the bottom.
+  func printAsTable(
+    headerRows: ClosedRange<Int>? = nil, footer: String, paper: PrintSetup.Paper = .a4
+  ) throws {
+    var setup = PrintSetup(paper: paper, orientation: .landscape, fitToPagesWide: 1)
+    setup.repeatRows = headerRows
+    setup.footer = footer
+    try sheet.setPrintSetup(setup)
   }
 
   /// `value` without NUL characters and clipped to the cell limit (with an ellipsis).

@@ -37,7 +37,8 @@ struct YearbookSheetNames: Sendable {
     provenance = english ? "Sources" : "数据来源"
     chartData = english ? "Chart data" : "图表数据"
     let kindCounts = Dictionary(grouping: schema.plans, by: \.kind).mapValues(\.count)
-    var used = Set([cover, contents, summary, warnings, submissions, conflicts, provenance, chartData].map { $0 })
+    var used = Set(
+      [cover, contents, summary, warnings, submissions, conflicts, provenance, chartData].map { $0.lowercased() })
     var plans: [String] = []
     var charts: [String] = []
     for plan in schema.plans {
@@ -73,17 +74,16 @@ struct YearbookSheetNames: Sendable {
     return String(result.prefix(WriteLimits.maxSheetNameCharacters))
   }
 
-  /// `name`, or `name` with a number appended, not yet in `used` (ignoring case).
+  /// `name`, or `name` with a number appended, not yet in `used` (lower-cased names: Excel ignores case).
   static func unique(_ name: String, used: inout Set<String>) -> String {
     var candidate = name
     var counter = 2
-    while used.contains(candidate.lowercased()) || used.contains(candidate) {
+    while used.contains(candidate.lowercased()) {
       let suffix = "\(counter)"
       candidate = String(name.prefix(WriteLimits.maxSheetNameCharacters - suffix.count)) + suffix
       counter += 1
     }
     used.insert(candidate.lowercased())
-    used.insert(candidate)
     return candidate
   }
 }

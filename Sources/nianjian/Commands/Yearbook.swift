@@ -38,6 +38,10 @@ struct Yearbook: ParsableCommand {
       Console.err("nianjian: " + say("年份 \(year) 不在 1900—9999 之间", "the year \(year) is not within 1900–9999"))
       throw ExitStatus.usage
     }
+    guard out.lowercased().hasSuffix(".xlsx") else {
+      Console.err("nianjian: " + say("输出文件应以 .xlsx 结尾：\(out)", "the output file must end in .xlsx: \(out)"))
+      throw ExitStatus.usage
+    }
     let outURL = URL(fileURLWithPath: out)
     let folder = outURL.deletingLastPathComponent()
     var isDirectory: ObjCBool = false
@@ -55,13 +59,20 @@ struct Yearbook: ParsableCommand {
           ))
       throw ExitStatus.usage
     }
+    if !returns.isEmpty, let store = storeOptions.store {
+      Console.err(
+        "nianjian: "
+          + say(
+            "已给出报表文件，本次不使用监测数据库 \(store)", "return files were given, so the store \(store) is not used"))
+    }
     let schema = try schemaOptions.loadSchema(language)
     let input = returns.isEmpty ? try inputFromStore(schema, say) : try inputFromReturns(schema, say)
     do {
       try YearbookWriter.write(input, to: outURL, language: language)
     } catch let error as YearbookWriteError {
       Console.err("nianjian: " + error.message.text(language))
-      throw error.kind == .io ? ExitStatus.ioFailure : ExitStatus.dataErrors
+      // Both kinds mean no yearbook was produced; there is no data error to report.
+      throw ExitStatus.ioFailure
     } catch {
       Console.err("nianjian: " + say("无法写入 \(out)：\(error)", "cannot write \(out): \(error)"))
       throw ExitStatus.ioFailure

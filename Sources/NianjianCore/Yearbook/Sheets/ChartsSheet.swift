@@ -93,7 +93,7 @@ enum ChartsSheet {
       let targetRow = data.row
       let label =
         context.t("目标", "Target") + " "
-        + (record.target.map { context.expressionText($0.expression, unit: indicator.unit) } ?? "")
+        + (record.target.map { context.expressionText($0.expression, of: indicator) } ?? "")
       try data.text(label, row: targetRow, column: 0, format: nil)
       for offset in years.indices { try data.number(level, row: targetRow, column: offset + 1, format: nil) }
       data.row += 1

@@ -37,6 +37,7 @@ enum PlanSheet {
     try sheet.headerRow(header)
     try sheet.sheet.setRowHeight(30, row: headerRow)
     try sheet.sheet.freezePanes(topRows: headerRow + 1, leftColumns: 2)
+    try sheet.printAsTable(headerRows: headerRow...headerRow, footer: context.footer(section.plan.title), paper: .a3)
 
     for (index, domain) in section.domains.enumerated() {
       try sheet.sheet.merge(
@@ -59,8 +60,8 @@ enum PlanSheet {
         "Sources: the member units' annual returns (see \"\(context.names.submissions)\" and \"\(context.names.provenance)\"); baselines and targets from \(plan.title)."
       ),
       context.t(
-        "符号说明：\"—\"表示无数据；\"不适用\"表示该指标不适用；\"※ 数据冲突\"表示不同来源的数值不一致，见\"\(context.names.conflicts)\"；有批注的单元格有修订记录。",
-        "Symbols: \"—\" no data; \"n/a\" not applicable; \"※ conflict\" sources disagree, see \"\(context.names.conflicts)\"; cells with a note were revised."
+        "符号说明：\"—\"表示无数据；\"不适用\"表示该指标不适用；\"※ 数据冲突\"表示不同来源的数值不一致，见\"\(context.names.conflicts)\"；批注中为修订记录和部门的情况说明。",
+        "Symbols: \"—\" no data; \"n/a\" not applicable; \"※ conflict\" sources disagree, see \"\(context.names.conflicts)\"; notes hold revisions and the departments' explanations."
       ),
       context.t(
         "达标情况以文字和颜色表示：达标（绿）、接近达标（黄，差距在目标值的5%以内）、未达标（红）、无法评估（灰）。",
@@ -113,11 +114,14 @@ enum PlanSheet {
             + context.quantityText(revision.newValue.quantity) + "（\(revision.oldValue.provenance.fileName) → "
             + "\(revision.newValue.provenance.fileName)）")
       }
+      for explanation in record.explanations[year] ?? [] {
+        noteLines.append(context.t("情况说明：", "Explanation: ") + explanation)
+      }
       if !noteLines.isEmpty { try sheet.note(noteLines.joined(separator: "\n"), row: row, column: column) }
     }
     var column = firstYearColumn + years.count
     try sheet.text(
-      record.target.map { context.targetText($0, unit: indicator.unit) } ?? context.noData, row: row, column: column)
+      record.target.map { context.targetText($0, of: indicator) } ?? context.noData, row: row, column: column)
     column += 1
     if let judged = record.attainment.year {
       try sheet.integer(judged, row: row, column: column, format: YearbookStyle.centered)

@@ -8,13 +8,17 @@ enum SummarySheet {
 
   /// Writes the summary.
   static func write(_ context: YearbookContext, to sheet: SheetWriter) throws {
-    try sheet.widths([30, 24, 10, 10, 10, 10, 10, 14, 12])
+    try sheet.widths([30, 24, 10, 10, 10, 10, 10, 14, 12, 14])
+    try sheet.printAsTable(footer: context.footer(context.names.summary))
     try sheet.title(context.t("\(context.year)年妇女儿童发展规划监测综述", "Monitoring summary \(context.year)"))
     sheet.row += 1
     try sheet.title(context.t("一、达标情况", "1. Attainment"), format: YearbookStyle.heading)
     var header = [context.t("规划", "Plan"), context.t("领域", "Domain"), context.t("指标数", "Indicators")]
     header += statuses.map { context.t($0.label) }
-    header += [context.t("预计达标困难", "Off track"), context.t("波动较大", "Swinging")]
+    header += [
+      context.t("预计达标困难", "Off track"), context.t("波动较大", "Swinging"),
+      context.t("\(context.year)年有数据", "With a \(context.year) value"),
+    ]
     try sheet.headerRow(header)
     for section in context.analysis.plans {
       for domain in section.domains {
@@ -60,6 +64,13 @@ enum SummarySheet {
     }
     try sheet.integer(records.filter(\.isOffTrack).count, row: row, column: 3 + statuses.count)
     try sheet.integer(records.filter(\.isSwinging).count, row: row, column: 4 + statuses.count)
+    let reported = records.filter { record in
+      switch record.cells[context.year] {
+      case .number, .text, .conflict: return true
+      case .missing, nil: return false
+      }
+    }
+    try sheet.integer(reported.count, row: row, column: 5 + statuses.count)
     sheet.row += 1
   }
 
@@ -82,7 +93,7 @@ enum SummarySheet {
       try sheet.text(indicator.code, row: row, column: 0)
       try sheet.text(indicator.name, row: row, column: 1)
       try sheet.text(indicator.unit.symbol, row: row, column: 2, format: YearbookStyle.centered)
-      try sheet.text(record.target.map { context.targetText($0, unit: indicator.unit) } ?? "", row: row, column: 3)
+      try sheet.text(record.target.map { context.targetText($0, of: indicator) } ?? "", row: row, column: 3)
       let numberFormat = YearbookStyle.number(decimals: indicator.decimals)
       if let projection = record.projection {
         try sheet.number(projection, row: row, column: 4, format: numberFormat)
