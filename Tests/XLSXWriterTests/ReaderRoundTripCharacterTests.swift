@@ -61,7 +61,7 @@ struct ReaderRoundTripCharacterTests {
     }
   }
 
-  /// `worksheet_write_formula_str` writes the cached text raw: one U+0001 makes the whole worksheet malformed XML.
+  /// `worksheet_write_formula_str` writes the cached text raw; the writer escapes it so the sheet stays well-formed.
   @Test func controlCharactersInCachedFormulaTextsReadBack() throws {
     let folder = try RoundTrip.folder("control-formula")
     defer { RoundTrip.remove(folder) }
@@ -76,13 +76,10 @@ struct ReaderRoundTripCharacterTests {
       }
       return [ExpectedCell(sheet: "公式", row: 1, column: 1, value: .number(1))]
     }
-    withKnownIssue("XLSXWriter: a control character in a formula's cached text makes the sheet malformed XML") {
-      try RoundTrip.verify(expected, in: url)
-    }
+    try RoundTrip.verify(expected, in: url)
   }
 
-  /// U+FFFE and U+FFFF are written raw into `sharedStrings.xml`; libxml2 then refuses the part ("Char 0xFFFE out
-  /// of allowed range"), so no cell of the workbook can be read.
+  /// U+FFFE and U+FFFF, which XML 1.0 forbids, are either refused by the writer or carried so they read back.
   @Test func noncharactersInCellTextsReadBackOrAreRefused() throws {
     let folder = try RoundTrip.folder("nonchar")
     defer { RoundTrip.remove(folder) }
@@ -96,9 +93,7 @@ struct ReaderRoundTripCharacterTests {
       }
       return expected
     }
-    withKnownIssue("XLSXWriter writes U+FFFE/U+FFFF raw into sharedStrings.xml, which XML 1.0 forbids") {
-      try RoundTrip.verify(expected, in: url)
-    }
+    try RoundTrip.verify(expected, in: url)
   }
 
   /// Document properties are read leniently: malformed `docProps/custom.xml` silently loses every custom property,
