@@ -17,12 +17,14 @@ import Testing
   }
 
   @Test func reportIsAcceptableOnlyWithoutErrors() {
-    let warning = Finding(severity: .warning, rule: "history.large_change", message: BilingualText(zh: "波动", en: "swing"))
+    let warning = Finding(
+      severity: .warning, rule: "history.large_change", message: BilingualText(zh: "波动", en: "swing"))
     var report = ReturnReport(
       path: "/tmp/a.xlsx", fileName: "a.xlsx", sha256: "00", identity: nil, identification: .customProperty,
       values: [], findings: [warning])
     #expect(report.isAcceptable)
-    report.findings.append(Finding(severity: .error, rule: "value.out_of_range", message: BilingualText(zh: "超出", en: "out")))
+    report.findings.append(
+      Finding(severity: .error, rule: "value.out_of_range", message: BilingualText(zh: "超出", en: "out")))
     #expect(!report.isAcceptable)
     #expect(report.count(.warning) == 1)
   }
