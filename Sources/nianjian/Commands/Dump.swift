@@ -12,7 +12,9 @@ import XLSXReader
 ///   10^15 without a fraction: `93`, others as Swift prints them: `93.5`, `1e-05`, `1.2345e+17`).
 /// - `csv`: RFC 4180 (CRLF, quotes doubled) for one sheet (the first, or `--sheet`), every row from 1 to the last
 ///   used row and every column from A to the last used column.
-/// - `stats`: `cells numeric_sum string_chars` over every worksheet, as `../shared/bench/README.md` specifies.
+/// - `stats`: `cells numeric_sum string_chars` over every worksheet (or `--sheet`), as `../shared/bench/README.md`
+///   specifies: dates add their serial in the workbook's own date system, error values count as text, booleans only
+///   as cells; uncalculated formulas and empty strings are not counted. Numbers are summed without building strings.
 /// - `info` (an addition): one JSON object with the sheets (state, kind, merged ranges, hidden rows/columns),
 ///   core and custom document properties and defined names.
 ///
