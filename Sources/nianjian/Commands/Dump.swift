@@ -29,6 +29,9 @@ struct Dump: ParsableCommand {
       --format csv    一个工作表的 CSV（RFC 4180）/ one sheet as CSV
       --format stats  一行：单元格数 数值合计 字符数 / one line: cells numeric_sum string_chars
       --format info   工作表、文档属性、定义名称（JSON）/ sheets, document properties, defined names (JSON)
+
+      退出码 / exit codes: 0 成功 / read; 64 没有这个工作表 / no such sheet;
+      65 文件无法读取或不是 .xlsx / unreadable or not an .xlsx; 74 文件不存在或无法打开 / missing or not openable
       """)
 
   /// The output formats.
