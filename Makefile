@@ -5,7 +5,7 @@ PY_PACKAGES := openpyxl==3.1.5 XlsxWriter python-calamine PyYAML
 SWIFT ?= swift
 RELEASE_BIN := .build/release/nianjian
 
-.PHONY: demo test deps deps-apt deps-python deps-office build release lint format fixtures bench
+.PHONY: demo test deps deps-apt deps-python deps-office build release lint format fixtures bench fuzz
 
 ## Install the C libraries (Debian) when any is missing.
 deps-apt:
@@ -52,10 +52,17 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests
 
-## Rebuild the committed fixtures (needs openpyxl, XlsxWriter and LibreOffice).
+## Rebuild the committed reader fixtures (needs openpyxl, XlsxWriter and LibreOffice). The other fixture
+## scripts (Tests/Fixtures/*/make_*.py) run inside the tests, into temporary folders.
 fixtures: deps-python deps-office
-	python3 Tests/Fixtures/make_fixtures.py
+	python3 Tests/Fixtures/reader/make_fixtures.py
 
-## Benchmark nianjian against the peer readers in ../shared/bench.
-bench: release
+## Benchmark nianjian against the peer readers in ../shared/bench (results: Benchmarks/RESULTS.md).
+bench: deps
 	bash Benchmarks/run.sh
+
+## Fuzz the reader and the schema loader with libFuzzer, 10 minutes each (a separate package in Fuzz/).
+fuzz: deps
+	bash Fuzz/run.sh FuzzXLSXReader 600
+	bash Fuzz/run.sh FuzzXLSXReaderParts 600
+	bash Fuzz/run.sh FuzzSchema 600

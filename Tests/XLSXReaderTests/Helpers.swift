@@ -9,14 +9,13 @@ func openFixture(_ path: String, limits: ReadLimits = .default) throws -> XLSXDo
 
 /// Every cell of the named sheet (or the first one), keyed by reference.
 func cellsByReference(_ document: XLSXDocument, sheet name: String? = nil) throws -> [String: Cell] {
-  let sheet = try _requireSheet(document, name)
+  let sheet = try requireSheet(document, name)
   var result: [String: Cell] = [:]
   for cell in try document.readSheet(sheet).cells { result[cell.reference] = cell }
   return result
 }
 
-// swift-format-ignore
-private func _requireSheet(_ document: XLSXDocument, _ name: String?) throws -> SheetInfo {
+private func requireSheet(_ document: XLSXDocument, _ name: String?) throws -> SheetInfo {
   if let name {
     guard let sheet = document.sheet(named: name) else { throw FixtureError.noSheet(name) }
     return sheet
@@ -57,6 +56,6 @@ func readError(_ url: URL, limits: ReadLimits = .default) -> XLSXReadError? {
 }
 
 /// A reader fixture's URL.
-func TestSupport_fixture(_ path: String) -> URL {
+func readerFixtureURL(_ path: String) -> URL {
   TestSupport.fixture("reader/" + path)
 }

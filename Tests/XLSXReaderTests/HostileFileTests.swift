@@ -71,7 +71,7 @@ import XLSXReader
 /// Every ``ReadLimits`` field has a test that trips it.
 @Suite struct ReadLimitTests {
   private func limitError(_ file: String, _ limits: ReadLimits) -> XLSXReadError? {
-    readError(TestSupport_fixture(file), limits: limits)
+    readError(readerFixtureURL(file), limits: limits)
   }
 
   @Test func maxEntries() {

@@ -32,6 +32,7 @@ import XLSXReader
     #expect(cells["B1"]?.value == .string("  空格  "), "whitespace is kept exactly")
     #expect(cells["C1"]?.value == .string(""), "an empty inline string is a value, not a blank")
     #expect(cells["D1"]?.value == .string("A&B <C>"))
+    #expect(cells["E1"]?.value == .string("<CDATA> & 文本"), "CDATA sections are text")
   }
 
   @Test func the1904DateSystemShiftsSerials() throws {

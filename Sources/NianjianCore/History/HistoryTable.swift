@@ -137,12 +137,17 @@ public struct HistoryReadError: Error, Sendable, Hashable {
 public enum HistoryLimits {
   /// The largest CSV file read (bytes).
   public static let maximumTextBytes = 64 * 1024 * 1024
+  /// The largest workbook read as a history table (bytes); the workbook reader's own limits apply inside it.
+  public static let maximumWorkbookBytes = 256 * 1024 * 1024
   /// The most data rows read from one table.
   public static let maximumRows = 200_000
   /// The longest cell text kept (characters); longer cells are an error.
   public static let maximumCellCharacters = 32_767
   /// How many rows from the top are searched for the header row.
   public static let headerSearchRows = 10
+  /// How many year columns a wide table (指标代码, 2020, 2021 …) needs, so that a retyped return with one year
+  /// column is never taken for history.
+  public static let minimumWideYearColumns = 2
   /// The earliest year accepted.
   public static let earliestYear = 1949
   /// The latest year accepted.

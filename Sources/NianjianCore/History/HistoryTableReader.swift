@@ -60,7 +60,7 @@ public enum HistoryTableReader {
     let data: Data
     do {
       let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-      if size > HistoryLimits.maximumTextBytes * 4 {
+      if size > max(HistoryLimits.maximumTextBytes, HistoryLimits.maximumWorkbookBytes) {
         throw HistoryReadError(path: path, kind: .tooLarge, message: HistoryMessages.tooLarge(fileName))
       }
       data = try Data(contentsOf: url)

@@ -185,3 +185,10 @@ enum HistoryValueParser {
     return sign + whole + (fraction.isEmpty ? "" : "." + fraction)
   }
 }
+
+/// Exposes the decimal-text percent shift to tests.
+@_spi(Testing)
+public enum HistoryValueParserProbe {
+  /// `text` × 100 by moving the decimal point.
+  public static func shifted(_ text: String) -> String { HistoryValueParser.shiftedByHundred(text) }
+}

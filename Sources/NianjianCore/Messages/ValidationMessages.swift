@@ -362,7 +362,8 @@ enum ValidationMessages {
       ? Text(zh: "（数值较小，已按较宽的波动范围判断）", en: " (small numbers: judged with a wider band)") : Text(zh: "", en: "")
     if let explanation {
       return Text(
-        zh: "与\(previousYear)年的 \(previous)\(unit.displaySuffix) 相比变化较大（\(percent.zh)）\(small.zh)；已填写情况说明：\(explanation)",
+        zh:
+          "与\(previousYear)年的 \(previous)\(unit.displaySuffix) 相比变化较大（\(percent.zh)）\(small.zh)；已填写情况说明：\(explanation)",
         en:
           "A large change from \(previous) \(unit.displaySuffix) in \(previousYear) (\(percent.en))\(small.en); explained: \(explanation)"
       )

@@ -77,12 +77,15 @@ public struct SubmissionStatus: Sendable, Hashable {
   public var departments: [DepartmentStatus]
   /// Files received whose department could not be told (rejected before identification).
   public var unidentified: [Submission]
+  /// The year's open conflicts (two sources that disagree), by indicator code.
+  public var conflicts: [Conflict]
 
   /// Creates a status.
-  public init(year: Int, departments: [DepartmentStatus], unidentified: [Submission]) {
+  public init(year: Int, departments: [DepartmentStatus], unidentified: [Submission], conflicts: [Conflict] = []) {
     self.year = year
     self.departments = departments
     self.unidentified = unidentified
+    self.conflicts = conflicts
   }
 
   /// How many departments are in `state`.
@@ -131,6 +134,8 @@ extension MonitoringStore {
         state: state, openWarnings: open, explainedWarnings: own.count - open, errorCount: errors,
         submissionCount: files.count, current: current, latest: latest)
     }
-    return SubmissionStatus(year: year, departments: lines, unidentified: received.filter { $0.department.isEmpty })
+    return SubmissionStatus(
+      year: year, departments: lines, unidentified: received.filter { $0.department.isEmpty },
+      conflicts: try conflicts(through: year).filter { $0.year == year })
   }
 }

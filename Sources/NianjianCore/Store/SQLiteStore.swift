@@ -98,10 +98,15 @@ public final class SQLiteStore: MonitoringStore, Sendable {
 
   // MARK: - Importing
 
+  /// Records a validated return in one transaction (see the type's discussion of sources, revisions and conflicts).
+  ///
+  /// - Throws: ``StoreError`` (``StoreError/Kind/unidentifiedReturn`` for an acceptable report with no identity,
+  ///   ``StoreError/Kind/invalidReturn`` for two different values of one indicator and year, I/O failures).
   public func importReturn(_ report: ReturnReport, schemaVersion: String, receivedAt: Date) throws -> ImportResult {
     try record(report, kind: "return", schemaVersion: schemaVersion, receivedAt: receivedAt)
   }
 
+  /// Records a history table in one transaction, as the source ``HistoryTable/department``.
   public func importHistory(_ table: HistoryTable, schema: Schema, receivedAt: Date) throws -> ImportResult {
     try record(table.report(schema: schema), kind: "history", schemaVersion: schema.version, receivedAt: receivedAt)
   }
@@ -151,12 +156,13 @@ public final class SQLiteStore: MonitoringStore, Sendable {
         ])
       let submissionID = db.lastInsertedRowID
       for (position, finding) in report.findings.enumerated() {
-        try db.execute(
+        try db.cachedStatement(
           sql: """
             INSERT INTO finding (submission_id, position, severity, rule, indicator_code, sheet, cell, value,
               message_zh, message_en, explained)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
+            """
+        ).execute(
           arguments: [
             submissionID, position, finding.severity.rawValue, finding.rule, finding.indicator, finding.sheet,
             finding.cell, finding.value, finding.message.zh, finding.message.en, finding.explained,
@@ -172,11 +178,11 @@ public final class SQLiteStore: MonitoringStore, Sendable {
       var touched: [(code: String, year: Int)] = []
       for value in values {
         let current = try Row.fetchOne(
-          db,
-          sql: """
-            SELECT id, kind, number, text, missing_reason FROM value
-            WHERE indicator_code = ? AND year = ? AND department = ? AND is_current = 1
-            """,
+          try db.cachedStatement(
+            sql: """
+              SELECT id, kind, number, text, missing_reason FROM value
+              WHERE indicator_code = ? AND year = ? AND department = ? AND is_current = 1
+              """),
           arguments: [value.indicatorCode, value.year, department])
         var isCurrent = true
         if let current {
@@ -184,17 +190,19 @@ public final class SQLiteStore: MonitoringStore, Sendable {
           if value.quantity == .missing(.blank), old != .missing(.blank) {
             isCurrent = false
           } else {
-            try db.execute(sql: "UPDATE value SET is_current = 0 WHERE id = ?", arguments: [current["id"] as Int64])
+            try db.cachedStatement(sql: "UPDATE value SET is_current = 0 WHERE id = ?").execute(
+              arguments: [current["id"] as Int64])
           }
           try Self.insert(
             value, submissionID: submissionID, department: department, schemaVersion: schemaVersion,
             isCurrent: isCurrent, db)
           if isCurrent, old != value.quantity {
-            try db.execute(
+            try db.cachedStatement(
               sql: """
                 INSERT INTO revision (indicator_code, year, department, old_value_id, new_value_id, submission_id)
                 VALUES (?, ?, ?, ?, ?, ?)
-                """,
+                """
+            ).execute(
               arguments: [
                 value.indicatorCode, value.year, department, current["id"] as Int64, db.lastInsertedRowID,
                 submissionID,
@@ -215,11 +223,11 @@ public final class SQLiteStore: MonitoringStore, Sendable {
       var conflicts = 0
       for key in touched {
         let given = try Row.fetchAll(
-          db,
-          sql: """
-            SELECT kind, number, text, missing_reason FROM value
-            WHERE indicator_code = ? AND year = ? AND is_current = 1 AND kind != 'missing'
-            """,
+          try db.cachedStatement(
+            sql: """
+              SELECT kind, number, text, missing_reason FROM value
+              WHERE indicator_code = ? AND year = ? AND is_current = 1 AND kind != 'missing'
+              """),
           arguments: [key.code, key.year])
         if Set(given.map(Self.quantity)).count > 1 { conflicts += 1 }
       }
@@ -273,12 +281,13 @@ public final class SQLiteStore: MonitoringStore, Sendable {
       kind = "missing"
       missingReason = reason.rawValue
     }
-    try db.execute(
+    try db.cachedStatement(
       sql: """
         INSERT INTO value (submission_id, indicator_code, year, department, kind, number, text, missing_reason,
           sheet, cell, raw_text, explanation, data_source, schema_version, is_current)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+        """
+    ).execute(
       arguments: [
         submissionID, value.indicatorCode, value.year, department, kind, number, text, missingReason,
         value.provenance.sheet, value.provenance.cell, value.provenance.rawText, value.explanation?.nilIfEmpty,
@@ -288,6 +297,8 @@ public final class SQLiteStore: MonitoringStore, Sendable {
 
   // MARK: - Reading
 
+  /// The current values of every source for every year up to `year`, by indicator code, then year; given values
+  /// before declared missing ones, then blanks, then in submission order.
   public func acceptedValues(through year: Int) throws -> [StoredValue] {
     try read { db in
       try Self.fetchValues(
@@ -298,6 +309,7 @@ public final class SQLiteStore: MonitoringStore, Sendable {
     }
   }
 
+  /// Every file recorded for `year` (accepted or rejected, returns and history tables), in the order received.
   public func submissions(year: Int) throws -> [Submission] {
     try read { db in
       try Row.fetchAll(db, sql: "SELECT * FROM submission WHERE year = ? ORDER BY id", arguments: [year])
@@ -305,12 +317,15 @@ public final class SQLiteStore: MonitoringStore, Sendable {
     }
   }
 
+  /// The submission with `id`, or `nil`.
   public func submission(id: Int64) throws -> Submission? {
     try read { db in
       try Row.fetchOne(db, sql: "SELECT * FROM submission WHERE id = ?", arguments: [id]).map(Self.submission)
     }
   }
 
+  /// The warnings of each department's latest accepted return for `year`, with the explanation (情况说明) found
+  /// in that return for the same indicator; without one the warning is outstanding.
   public func warnings(year: Int) throws -> [StoredWarning] {
     try read { db in
       // The warnings of each department's latest accepted return for the year: a resubmission replaces the
@@ -351,6 +366,7 @@ public final class SQLiteStore: MonitoringStore, Sendable {
   /// The explanation recorded when a warning is marked explained but no 情况说明 text was found for it.
   public static let explainedWithoutText = "（已说明）"
 
+  /// The revisions of years up to `year`, by indicator code, then year, then when recorded.
   public func revisions(through year: Int) throws -> [Revision] {
     try read { db in
       let rows = try Row.fetchAll(
@@ -367,6 +383,8 @@ public final class SQLiteStore: MonitoringStore, Sendable {
     }
   }
 
+  /// The open conflicts of years up to `year`: indicator and year pairs whose current given values from different
+  /// sources differ, each with all those values in submission order.
   public func conflicts(through year: Int) throws -> [Conflict] {
     let given = try read { db in
       try Self.fetchValues(

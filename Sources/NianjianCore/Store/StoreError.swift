@@ -4,7 +4,7 @@ import Schema
 /// Why the store could not do what was asked. The CLI turns every case into exit code 74 (I/O failure).
 ///
 /// Messages name the store file and never include values from returns.
-public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible, LocalizedError {
   /// What went wrong.
   public enum Kind: String, Sendable, Hashable {
     /// The store file does not exist (and the command does not create one).
@@ -71,4 +71,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 
   /// The English message.
   public var description: String { message.en }
+
+  /// The Chinese message (the default language); use ``message`` to choose the language.
+  public var errorDescription: String? { message.zh }
 }

@@ -17,6 +17,7 @@ public struct ExcelDate: Sendable, Equatable, Hashable {
   /// The value in ISO 8601: `2025-03-01`, `2025-03-01T08:30:00` when there is a time (`.250` when there are
   /// milliseconds), or `08:30:00` for a time of day with no date. Computed on demand (no time zone).
   public var iso8601: String {
+    guard serial.isFinite, serial >= 0, serial < Self.maxSerial1900 + 2 else { return String(serial) }
     var days = Int(serial.rounded(.down))
     var milliseconds = Int(((serial - Double(days)) * 86_400_000).rounded())
     if milliseconds >= 86_400_000 {

@@ -71,8 +71,9 @@ struct Demo: ParsableCommand {
     say("【1/5 历史数据】导入 \(history.count) 个历史数据表", "[1/5 history] importing \(history.count) history table(s)")
     if !history.isEmpty { try Self.step(Import.self, common + ["--store", store] + history.map(\.path)) }
 
-    say("\n【2/5 审核】审核 \(year) 年 \(returns.count) 份部门报表，标注副本写到 \(marked.path)",
-        "\n[2/5 validate] checking \(returns.count) return(s) for \(year); marked copies in \(marked.path)")
+    say(
+      "\n【2/5 审核】审核 \(year) 年 \(returns.count) 份部门报表，标注副本写到 \(marked.path)",
+      "\n[2/5 validate] checking \(returns.count) return(s) for \(year); marked copies in \(marked.path)")
     try Self.step(
       Validate.self, common + ["--store", store, "--year", String(year), "--marked", marked.path] + returns.map(\.path))
 

@@ -12,7 +12,9 @@ import XLSXReader
 ///   10^15 without a fraction: `93`, others as Swift prints them: `93.5`, `1e-05`, `1.2345e+17`).
 /// - `csv`: RFC 4180 (CRLF, quotes doubled) for one sheet (the first, or `--sheet`), every row from 1 to the last
 ///   used row and every column from A to the last used column.
-/// - `stats`: `cells numeric_sum string_chars` over every worksheet, as `../shared/bench/README.md` specifies.
+/// - `stats`: `cells numeric_sum string_chars` over every worksheet (or `--sheet`), as `../shared/bench/README.md`
+///   specifies: dates add their serial in the workbook's own date system, error values count as text, booleans only
+///   as cells; uncalculated formulas and empty strings are not counted. Numbers are summed without building strings.
 /// - `info` (an addition): one JSON object with the sheets (state, kind, merged ranges, hidden rows/columns),
 ///   core and custom document properties and defined names.
 ///
@@ -27,6 +29,9 @@ struct Dump: ParsableCommand {
       --format csv    一个工作表的 CSV（RFC 4180）/ one sheet as CSV
       --format stats  一行：单元格数 数值合计 字符数 / one line: cells numeric_sum string_chars
       --format info   工作表、文档属性、定义名称（JSON）/ sheets, document properties, defined names (JSON)
+
+      退出码 / exit codes: 0 成功 / read; 64 没有这个工作表 / no such sheet;
+      65 文件无法读取或不是 .xlsx / unreadable or not an .xlsx; 74 文件不存在或无法打开 / missing or not openable
       """)
 
   /// The output formats.

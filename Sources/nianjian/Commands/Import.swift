@@ -16,7 +16,8 @@ struct Import: ParsableCommand {
     abstract: "校验报表并导入监测数据库；也可导入历史数据表 (validate returns and accept them into the store; load history)",
     discussion: """
       每个文件一行结果：已接收 / 已接收但有警告待说明 / 已退回（列出错误）/ 已导入过（未作改动）。
-      历史数据表（CSV 或 XLSX，表头“指标代码, 年份, 数值”）按内容识别，格式见 docs/history-format.md。
+      历史数据表（CSV 或 XLSX，表头“指标代码, 年份, 数值”）按内容识别，格式见 docs/history-format.md；
+      历史数据表总是先导入，报表随后按其审核。数据库不存在时自动创建。
       退出码：0 全部接收且无警告，1 有警告，2 有报表被退回，65 文件无法读取，74 数据库读写失败。
       """)
 
@@ -39,9 +40,29 @@ struct Import: ParsableCommand {
     let ordered =
       detected.filter { $0.1 != .notHistoryTable } + detected.filter { $0.1 == .notHistoryTable }
     var exitCode: Int32 = 0
+    var byCode: [Int32: Int] = [:]
+    var alreadyImported = 0
     for (path, detection) in ordered {
+      let before = importer.tally.alreadyImported
       let code = detection == .notHistoryTable ? importer.importReturn(path) : importer.importHistory(path)
       exitCode = max(exitCode, code)
+      if importer.tally.alreadyImported > before {
+        alreadyImported += 1
+      } else {
+        byCode[code, default: 0] += 1
+      }
+    }
+    if files.count > 1 {
+      let clean = byCode[ExitStatus.clean.rawValue] ?? 0
+      let warned = byCode[ExitStatus.warnings.rawValue] ?? 0
+      let rejected = byCode[ExitStatus.dataErrors.rawValue] ?? 0
+      let unreadable = (byCode[ExitStatus.badInput.rawValue] ?? 0) + (byCode[ExitStatus.ioFailure.rawValue] ?? 0)
+      Console.out(
+        language == .en
+          ? "\(files.count) files: \(clean) accepted, \(warned) accepted with warnings, \(rejected) rejected, "
+            + "\(alreadyImported) already imported, \(unreadable) unreadable"
+          : "共 \(files.count) 个文件：接收 \(clean)，接收但有警告 \(warned)，退回 \(rejected)，已导入过 \(alreadyImported)，"
+            + "无法读取 \(unreadable)")
     }
     if exitCode != 0 { throw ExitCode(exitCode) }
   }
@@ -49,9 +70,15 @@ struct Import: ParsableCommand {
 
 /// Imports one file at a time and prints its line; returns the file's exit code.
 private struct FileImporter {
+  /// What the importer counted along the way.
+  final class Tally {
+    var alreadyImported = 0
+  }
+
   let schema: Schema
   let store: SQLiteStore
   let language: Language
+  let tally = Tally()
 
   private var english: Bool { language == .en }
 
@@ -160,6 +187,7 @@ private struct FileImporter {
   }
 
   private func alreadyImported(_ name: String, _ result: ImportResult) -> Int32 {
+    tally.alreadyImported += 1
     let earlier = result.submissionID.flatMap { try? store.submission(id: $0) }
     let when = earlier.map { "\($0.receivedAt)" } ?? ""
     let outcome = earlier?.outcome ?? .accepted

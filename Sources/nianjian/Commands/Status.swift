@@ -33,9 +33,13 @@ struct Status: ParsableCommand {
   @OptionGroup var storeOptions: StoreOptions
   @OptionGroup var global: GlobalOptions
 
+  /// The years `--year` accepts.
+  static let acceptedYears = 1900...2200
+
   func validate() throws {
-    guard (1900...2200).contains(year) else {
-      throw ValidationError("--year \(year)：年份应在 1900–2200 之间 (year out of range)")
+    guard Self.acceptedYears.contains(year) else {
+      throw ValidationError(
+        "--year \(year)：年份应在 \(Self.acceptedYears.lowerBound)–\(Self.acceptedYears.upperBound) 之间 (year out of range)")
     }
   }
 
@@ -82,6 +86,21 @@ enum StatusOutput {
         ("errors", .integer(submission.errorCount)),
       ])
     }
+    let conflicts = status.conflicts.map { conflict -> JSONValue in
+      .object([
+        ("indicator", .string(conflict.indicatorCode)),
+        (
+          "values",
+          .array(
+            conflict.values.map { value in
+              .object([
+                ("department", .string(value.department)), ("value", quantityJSON(value.quantity)),
+                ("file", .string(value.provenance.fileName)),
+              ])
+            })
+        ),
+      ])
+    }
     return .object([
       ("year", .integer(status.year)),
       (
@@ -89,6 +108,7 @@ enum StatusOutput {
       ),
       ("departments", .array(departments)),
       ("unidentified", .array(unidentified)),
+      ("conflicts", .array(conflicts)),
       (
         "summary",
         .object(
@@ -96,6 +116,22 @@ enum StatusOutput {
             + DepartmentStatus.State.allCases.map { ($0.rawValue, .integer(status.count($0))) })
       ),
     ])
+  }
+
+  private static func quantityJSON(_ quantity: ReportedQuantity) -> JSONValue {
+    switch quantity {
+    case .number(let number): return .number(number)
+    case .text(let text): return .string(text)
+    case .missing: return .null
+    }
+  }
+
+  private static func quantityText(_ quantity: ReportedQuantity) -> String {
+    switch quantity {
+    case .number(let number): return NumberText.plain(number)
+    case .text(let text): return "“\(text)”"
+    case .missing(let reason): return reason.rawValue
+    }
   }
 
   static func text(_ status: SubmissionStatus, schema: Schema, english: Bool) -> String {
@@ -119,6 +155,22 @@ enum StatusOutput {
         english
           ? "Unidentified file \(submission.fileName) (\(submission.receivedAt)): rejected, \(submission.errorCount) error(s)"
           : "无法识别部门的文件 \(submission.fileName)（\(submission.receivedAt)）：已退回，\(submission.errorCount) 个错误")
+    }
+    if !status.conflicts.isEmpty {
+      lines.append("")
+      lines.append(
+        english
+          ? "Conflicts (two sources disagree; both values kept, none chosen):"
+          : "数据冲突（不同来源数值不一致，均已保留，未作取舍）：")
+      for conflict in status.conflicts {
+        let sides = conflict.values.map { value -> String in
+          let who =
+            value.department == HistoryTable.department
+            ? (english ? "history" : "历史数据") : (schema.department(id: value.department)?.name ?? value.department)
+          return "\(who) \(quantityText(value.quantity))"
+        }
+        lines.append("  \(conflict.indicatorCode)\(english ? ": " : "：")" + sides.joined(separator: " ≠ "))
+      }
     }
     lines.append("")
     let accepted = status.count(.accepted)

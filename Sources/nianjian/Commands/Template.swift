@@ -28,7 +28,9 @@ struct Template: ParsableCommand {
     help: ArgumentHelp("部门代码，可重复；默认全部部门 (department id; repeatable; default all)", valueName: "ID"))
   var department: [String] = []
 
-  @Option(name: .long, help: ArgumentHelp("输出文件夹（不存在时新建，其上级文件夹须已存在） (output folder; created when its parent exists)", valueName: "DIR"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("输出文件夹（不存在时新建，其上级文件夹须已存在） (output folder; created when its parent exists)", valueName: "DIR"))
   var out: String
 
   func run() throws {

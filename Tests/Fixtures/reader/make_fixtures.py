@@ -158,7 +158,8 @@ def quirks(out):
     package(q("inline-strings.xlsx"), [("Sheet1", "visible")],
             [sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>内联文本</t></is></c>'
                    '<c r="B1" t="inlineStr"><is><t xml:space="preserve">  空格  </t></is></c>'
-                   '<c r="C1" t="inlineStr"><is><t/></is></c><c r="D1" t="inlineStr"><is><t>A&amp;B &lt;C&gt;</t></is></c></row>')])
+                   '<c r="C1" t="inlineStr"><is><t/></is></c><c r="D1" t="inlineStr"><is><t>A&amp;B &lt;C&gt;</t></is></c>'
+                   '<c r="E1" t="inlineStr"><is><t><![CDATA[<CDATA> & 文本]]></t></is></c></row>')])
 
     # 1904 date system.
     package(q("date-1904.xlsx"), [("Sheet1", "visible")],
