@@ -8,7 +8,7 @@ enum SummarySheet {
 
   /// Writes the summary.
   static func write(_ context: YearbookContext, to sheet: SheetWriter) throws {
-    try sheet.widths([30, 24, 10, 10, 10, 10, 10, 14, 12, 14])
+    try sheet.widths([30, 24, 10, 10, 10, 10, 10, 14, 12, 14, 16])
     try sheet.printAsTable(footer: context.footer(context.names.summary))
     try sheet.title(context.t("\(context.year)年妇女儿童发展规划监测综述", "Monitoring summary \(context.year)"))
     sheet.row += 1
@@ -18,6 +18,7 @@ enum SummarySheet {
     header += [
       context.t("预计达标困难", "Off track"), context.t("波动较大", "Swinging"),
       context.t("\(context.year)年有数据", "With a \(context.year) value"),
+      context.t("按往年数值判断", "Judged on an earlier year"),
     ]
     try sheet.headerRow(header)
     for section in context.analysis.plans {
@@ -71,6 +72,8 @@ enum SummarySheet {
       }
     }
     try sheet.integer(reported.count, row: row, column: 5 + statuses.count)
+    let judgedEarlier = records.filter { record in record.attainment.year.map { $0 < context.year } ?? false }
+    try sheet.integer(judgedEarlier.count, row: row, column: 6 + statuses.count)
     sheet.row += 1
   }
 
