@@ -9,6 +9,10 @@ struct XMLBytes {
   fileprivate let base: UnsafePointer<UInt8>?
   /// The number of bytes.
   let count: Int
+  /// Whether these bytes are an attribute value. Without entity substitution (we never set `XML_PARSE_NOENT`)
+  /// libxml2's SAX2 hands attribute values over with every `&` written as `&#38;` (an `&amp;` in the file, or a
+  /// literal `&#38;` written as `&amp;#38;`), so ``string`` turns each `&#38;` back into `&`, which is exact.
+  fileprivate var isAttributeValue = false
 
   fileprivate init(base: UnsafePointer<UInt8>?, count: Int) {
     self.base = base
@@ -51,7 +55,9 @@ struct XMLBytes {
   /// The bytes as a `String` (invalid UTF-8 is repaired, which libxml2 never lets through).
   var string: String {
     guard let base, count > 0 else { return "" }
-    return String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+    let text = String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self)
+    guard isAttributeValue, text.utf8.contains(UInt8(ascii: "&")) else { return text }
+    return text.split(separator: "&#38;", omittingEmptySubsequences: false).joined(separator: "&")
   }
 
   /// A non-negative decimal integer, allowing surrounding ASCII spaces and a `.0` fraction (`"12"`, `" 12 "`,
@@ -121,7 +127,7 @@ struct XMLAttributes: Sequence {
     let name: XMLBytes
     /// The namespace URI, empty when the attribute has no namespace.
     let namespace: XMLBytes
-    /// The value, with entity and character references already replaced.
+    /// The value, with entity and character references replaced (``XMLBytes/string`` restores `&`).
     let value: XMLBytes
   }
 
@@ -138,9 +144,9 @@ struct XMLAttributes: Sequence {
       let start = slot[3]
       let end = slot[4]
       let length = (start != nil && end != nil) ? end! - start! : 0
-      return Attribute(
-        name: XMLBytes(cString: slot[0]), namespace: XMLBytes(cString: slot[2]),
-        value: XMLBytes(base: start, count: length))
+      var value = XMLBytes(base: start, count: length)
+      value.isAttributeValue = true
+      return Attribute(name: XMLBytes(cString: slot[0]), namespace: XMLBytes(cString: slot[2]), value: value)
     }
   }
 
