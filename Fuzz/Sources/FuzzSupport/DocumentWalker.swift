@@ -41,6 +41,8 @@ public enum DocumentWalker {
   static func visit(_ cell: Cell) -> Int {
     precondition((1...ReadLimits.maxRow).contains(cell.row), "row \(cell.row) outside the grid")
     precondition((1...ReadLimits.maxColumn).contains(cell.column), "column \(cell.column) outside the grid")
+    let parsed = CellReference.parse(cell.reference)
+    precondition(parsed?.row == cell.row && parsed?.column == cell.column, "\(cell.reference) does not parse back")
     var checksum = cell.reference.utf8.count
     switch cell.value {
     case .number(let number): checksum &+= number.isNaN ? 1 : 0
