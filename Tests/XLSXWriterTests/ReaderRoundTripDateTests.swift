@@ -64,15 +64,13 @@ struct ReaderRoundTripDateTests {
     }
   }
 
-  /// `ExcelDate.init?(iso:uses1904:)` checks the day against 1…31, not against the month, and the days-from-civil
-  /// arithmetic then rolls it over: a `t="d"` cell holding `2025-02-30` reads as the date 2025-03-02.
+  /// `ExcelDate.init?(iso:uses1904:)` checks the day against its month: a `t="d"` cell holding `2025-02-30` is
+  /// refused, never read as the date 2025-03-02.
   @Test func impossibleCalendarDatesAreNotTurnedIntoOtherDates() {
     let impossible = ["2025-02-30", "2025-02-31T12:00:00", "2023-02-29", "2025-04-31", "2100-02-29"]
-    withKnownIssue("XLSXReader: ExcelDate(iso:) rolls an impossible day over into the next month") {
-      for text in impossible {
-        let date = ExcelDate(iso: text, uses1904: false)
-        #expect(date == nil, "\(text) read as \(date?.iso8601 ?? "nil")")
-      }
+    for text in impossible {
+      let date = ExcelDate(iso: text, uses1904: false)
+      #expect(date == nil, "\(text) read as \(date?.iso8601 ?? "nil")")
     }
     for text in ["2025-13-01", "2025-00-10", "2025-01-00", "2025-01-32", "not a date"] {
       #expect(ExcelDate(iso: text, uses1904: false) == nil, "\(text)")

@@ -72,7 +72,7 @@ public struct ExcelDate: Sendable, Equatable, Hashable {
     let isTimeOnly = text.utf8.count >= 3 && Array(text.utf8)[2] == 0x3A
     if !isTimeOnly {
       guard let year = number(4), skip(0x2D), let month = number(2), skip(0x2D), let day = number(2),
-        (1...12).contains(month), (1...31).contains(day)
+        (1...12).contains(month), (1...Self.daysInMonth(year: year, month: month)).contains(day)
       else { return nil }
       unixDays = Self.unixDays(year: year, month: month, day: day)
       guard skip(0x54) || skip(0x20) else {
@@ -157,6 +157,16 @@ public struct ExcelDate: Sendable, Equatable, Hashable {
     return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
   }
 
+
+  /// The number of days in a month of the proleptic Gregorian calendar (an impossible date such as 2025-02-30 is
+  /// refused, never rolled over into the next month).
+  static func daysInMonth(year: Int, month: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+  }
   /// Days since 1970-01-01 for a proleptic Gregorian date.
   static func unixDays(year: Int, month: Int, day: Int) -> Int {
     let year = month <= 2 ? year - 1 : year
