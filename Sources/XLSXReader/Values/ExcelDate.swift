@@ -157,7 +157,6 @@ public struct ExcelDate: Sendable, Equatable, Hashable {
     return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
   }
 
-
   /// The number of days in a month of the proleptic Gregorian calendar (an impossible date such as 2025-02-30 is
   /// refused, never rolled over into the next month).
   static func daysInMonth(year: Int, month: Int) -> Int {
