@@ -166,6 +166,7 @@ public struct ExcelDate: Sendable, Equatable, Hashable {
     default: return 31
     }
   }
+
   /// Days since 1970-01-01 for a proleptic Gregorian date.
   static func unixDays(year: Int, month: Int, day: Int) -> Int {
     let year = month <= 2 ? year - 1 : year
