@@ -96,8 +96,8 @@ struct ReaderRoundTripCharacterTests {
     try RoundTrip.verify(expected, in: url)
   }
 
-  /// Document properties are read leniently: malformed `docProps/custom.xml` silently loses every custom property,
-  /// including the template id Nianjian identifies returns by.
+  /// A control character in a custom property would make `docProps/custom.xml` malformed and lose every custom
+  /// property, the template id Nianjian identifies returns by among them: the writer refuses it.
   @Test func controlCharactersInCustomPropertiesReadBackOrAreRefused() throws {
     let folder = try RoundTrip.folder("control-custom")
     defer { RoundTrip.remove(folder) }
@@ -108,10 +108,8 @@ struct ReaderRoundTripCharacterTests {
     let accepted = (try? book.setCustomProperty("Note", .string("a\u{1}b"))) != nil
     try book.close()
     let custom = try XLSXDocument(contentsOf: url).properties.custom
-    withKnownIssue("XLSXWriter writes control characters raw into docProps/custom.xml; the reader then drops it") {
-      #expect(custom.first { $0.name == "TemplateID" }?.value == .string("guandu-2025"))
-      if accepted { #expect(custom.first { $0.name == "Note" }?.value == .string("a\u{1}b")) }
-    }
+    #expect(!accepted, "the writer refuses a control character that XML cannot carry")
+    #expect(custom.first { $0.name == "TemplateID" }?.value == .string("guandu-2025"))
   }
 
   /// A CR in a custom property is written raw and reads back as LF.
@@ -129,7 +127,7 @@ struct ReaderRoundTripCharacterTests {
     }
   }
 
-  /// A control character in a core property makes `docProps/core.xml` malformed: every core property is lost.
+  /// A control character in a core property would make `docProps/core.xml` malformed: the writer refuses it.
   @Test func controlCharactersInCorePropertiesReadBackOrAreRefused() throws {
     let folder = try RoundTrip.folder("control-core")
     defer { RoundTrip.remove(folder) }
@@ -140,16 +138,11 @@ struct ReaderRoundTripCharacterTests {
       (try? book.setProperties(DocumentProperties(title: "年鉴", author: "统计局", comments: "a\u{1}b"))) != nil
     try book.close()
     let properties = try XLSXDocument(contentsOf: url).properties
-    withKnownIssue("XLSXWriter writes control characters raw into docProps/core.xml; the reader then drops it") {
-      if accepted {
-        #expect(properties.title == "年鉴")
-        #expect(properties.creator == "统计局")
-        #expect(properties.description == "a\u{1}b")
-      }
-    }
+    #expect(!accepted, "the writer refuses a control character that XML cannot carry")
+    #expect(properties.description == nil)
   }
 
-  /// A sheet name with a control character makes `xl/workbook.xml` malformed: the workbook cannot be opened.
+  /// A sheet name with a control character would make `xl/workbook.xml` malformed: the writer refuses it.
   @Test func controlCharactersInSheetNamesAreRefusedOrReadBack() throws {
     let folder = try RoundTrip.folder("control-sheet")
     defer { RoundTrip.remove(folder) }
@@ -159,10 +152,7 @@ struct ReaderRoundTripCharacterTests {
     let accepted = (try? book.addWorksheet(name)) != nil
     if !accepted { _ = try book.addWorksheet("表1") }
     try book.close()
-    guard accepted else { return }
-    withKnownIssue("XLSXWriter accepts a control character in a sheet name and writes malformed workbook.xml") {
-      let document = try XLSXDocument(contentsOf: url)
-      #expect(document.sheets.map(\.name) == [name])
-    }
+    #expect(!accepted, "the writer refuses a control character that XML cannot carry")
+    #expect(try XLSXDocument(contentsOf: url).sheets.map(\.name) == ["表1"])
   }
 }

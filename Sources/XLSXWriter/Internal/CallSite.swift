@@ -52,6 +52,24 @@ struct CallSite {
     }
   }
 
+  /// Refuses characters XML 1.0 cannot carry (C0 controls other than tab, line feed and carriage return, and
+  /// U+FFFE/U+FFFF). libxlsxwriter writes document properties and sheet names raw, so one such character would make
+  /// the whole part malformed and every property (a template id among them) or the workbook unreadable.
+  func requireXMLCharacters(_ text: String, what: String) throws {
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      let forbidden =
+        (value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) || value == 0xFFFE
+        || value == 0xFFFF
+      if forbidden {
+        throw error(
+          .invalidArgument,
+          "\(what) contains the control character U+\(String(value, radix: 16, uppercase: true)), which XML cannot carry"
+        )
+      }
+    }
+  }
+
   /// Refuses empty strings.
   func requireNonEmpty(_ text: String, what: String) throws {
     if text.isEmpty { throw error(.emptyText, "\(what) is empty") }

@@ -13,6 +13,7 @@ extension WorkbookCore {
     ]
     for case (let text?, let what) in fields {
       try site.requireNoNUL(text, what: "the \(what) property")
+      try site.requireXMLCharacters(text, what: "the \(what) property")
       try site.requireScalars(text, atMost: WriteLimits.maxCellTextCharacters, what: "the \(what) property")
     }
     self.properties = properties
@@ -22,6 +23,7 @@ extension WorkbookCore {
     let site = CallSite("Workbook.setCustomProperty", cell: nil)
     let workbook = try open(site)
     try site.requireNoNUL(name, what: "the property name")
+    try site.requireXMLCharacters(name, what: "the property name")
     try site.requireNonEmpty(name, what: "the property name")
     try site.requireScalars(name, atMost: WriteLimits.maxCustomPropertyCharacters, what: "the property name")
     guard !customPropertyNames.contains(name.lowercased()) else {
@@ -30,6 +32,7 @@ extension WorkbookCore {
     switch value {
     case .string(let text):
       try site.requireNoNUL(text, what: "the property value")
+      try site.requireXMLCharacters(text, what: "the property value")
       try site.requireNonEmpty(text, what: "the property value")
       try site.requireScalars(text, atMost: WriteLimits.maxCustomPropertyCharacters, what: "the property value")
       try site.calling("workbook_set_custom_property_string").check(

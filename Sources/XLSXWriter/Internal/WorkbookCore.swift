@@ -86,6 +86,7 @@ final class WorkbookCore {
 
   func validateSheetName(_ name: String, _ site: CallSite) throws {
     try site.requireNoNUL(name, what: "sheet name")
+    try site.requireXMLCharacters(name, what: "sheet name")
     guard !name.isEmpty else { throw site.error(.invalidSheetName, "a sheet name cannot be empty") }
     let length = name.utf16.count
     guard length <= WriteLimits.maxSheetNameCharacters else {
