@@ -57,6 +57,14 @@ def series_for(indicator, rng):
             start = number
     elif unit == "%":
         start = rng.uniform(60, 95)
+    elif unit == "岁":  # life expectancy
+        start = rng.uniform(78, 84)
+    elif unit == "年":  # years of schooling
+        start = rng.uniform(9.5, 12.5)
+    elif unit in ("元", "万元"):
+        start = rng.uniform(800, 5000)
+    elif decimals == 0:  # counts: institutions, staff, events
+        start = rng.uniform(3, 60)
     else:
         start = rng.uniform(5, 80)
     direction = {"higher": 1, "lower": -1}.get(indicator["direction"], 0)

@@ -47,6 +47,12 @@ public struct InterpretedCell: Sendable, Hashable {
   public var decimal: DecimalNumber?
   /// Whether the cell shows a percentage although the indicator's unit is not `%` (the stored number is kept).
   public var hasForeignPercentFormat: Bool = false
+  /// For a number cell, the stored number in its shortest exact form (`99.9` where the file stores
+  /// `99.90000000000001`, the same double): what the department sees in Excel, used in messages.
+  public var numberText: String?
+
+  /// The value as a person typed or sees it: the shortest form of a stored number, else the raw text.
+  public var shownText: String { numberText ?? rawText }
 }
 
 /// Reads what people really type into an input cell: numbers stored as text, full-width digits, thousands
@@ -77,7 +83,7 @@ public enum CellInterpreter {
       }
       return InterpretedCell(
         quantity: .number(decimal.doubleValue), rawText: raw, coercions: coercions, problem: nil, decimal: decimal,
-        hasForeignPercentFormat: percentFormat && unit.kind != .percent)
+        hasForeignPercentFormat: percentFormat && unit.kind != .percent, numberText: NumberText.plain(number))
     case .string(let text):
       return interpret(text: text, unit: unit)
     case .uncalculated:

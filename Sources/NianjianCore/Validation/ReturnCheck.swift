@@ -279,7 +279,7 @@ struct ReturnCheck {
         let same = first.raw == interpreted.rawText
         add(
           same ? .warning : .error, RuleID.structureDuplicateCode, indicator: indicator.code, sheet: row.sheet,
-          cell: row.valueReference, value: interpreted.rawText,
+          cell: row.valueReference, value: interpreted.shownText,
           message: Messages.duplicateRow(firstCell: first.cell, sameValue: same))
         continue
       }
@@ -329,7 +329,7 @@ struct ReturnCheck {
       let indicator = entry.indicator
       let row = entry.row
       let cell = entry.interpreted
-      let raw = cell.rawText
+      let raw = cell.shownText
       func report(_ severity: Severity, _ rule: String, _ message: BilingualText, explained: Bool = false) {
         local.append(
           Finding(
@@ -517,7 +517,7 @@ struct ReturnCheck {
       add(
         rule.severity, rule.id, indicator: anchor.indicator.code, sheet: anchor.row.sheet,
         cell: anchor.row.valueReference,
-        value: anchor.interpreted.rawText, message: Messages.ruleViolated(rule, values: shown))
+        value: anchor.interpreted.shownText, message: Messages.ruleViolated(rule, values: shown))
     }
   }
 }
