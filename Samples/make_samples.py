@@ -57,8 +57,8 @@ def series_for(indicator, rng):
             start = number
     elif unit == "%":
         start = rng.uniform(60, 95)
-    elif unit == "岁":  # life expectancy
-        start = rng.uniform(78, 84)
+    elif unit == "岁":  # life expectancy; healthy life expectancy is some nine years less (rule W-R-01)
+        start = rng.uniform(78, 84) - (9 if "健康预期寿命" in indicator["name"] else 0)
     elif unit == "年":  # years of schooling
         start = rng.uniform(9.5, 12.5)
     elif unit in ("元", "万元"):
