@@ -369,92 +369,65 @@ struct WorksheetScanner {
     var cellValue: CellValue
     var raw: String?
     let hasValueText = sawValue && !value.isEmpty
+    // Whether the cell carries a value of its type; a formula without one is "not calculated", never 0.
+    let hasContent: Bool
     switch cellType {
-    case .number:
-      guard hasValueText else {
-        guard sawFormula else { return }
-        cellValue = .uncalculated
-        break
-      }
-      if let number = value.parseDouble() {
-        if hasStyle, styles.entries[styleIndex].isDate,
-          let date = ExcelDate(serial: number, uses1904: uses1904, timeOnly: styles.entries[styleIndex].isTimeOnly)
-        {
-          cellValue = .date(date)
+    case .formulaString: hasContent = sawValue
+    case .inlineString: hasContent = sawInline || sawValue
+    case .unknown: hasContent = hasValueText || sawInline
+    default: hasContent = hasValueText
+    }
+    if !hasContent {
+      guard sawFormula else { return }
+      cellValue = .uncalculated
+    } else {
+      switch cellType {
+      case .number:
+        if let number = value.parseDouble() {
+          if hasStyle, styles.entries[styleIndex].isDate,
+            let date = ExcelDate(serial: number, uses1904: uses1904, timeOnly: styles.entries[styleIndex].isTimeOnly)
+          {
+            cellValue = .date(date)
+          } else {
+            cellValue = .number(number)
+          }
         } else {
-          cellValue = .number(number)
+          cellValue = .string(value.makeString())  // not a number: keep the text, never invent a value
         }
-      } else {
-        cellValue = .string(value.makeString())  // not a number: keep the text, never invent a value
+        if includeDetails { raw = value.makeString() }
+      case .sharedString:
+        guard let index = value.parseIndex(), index < sharedStrings.count else {
+          fail(.invalidCell, "shared string index out of range (\(sharedStrings.count) strings)")
+          return
+        }
+        let text = sharedStrings[index]
+        cellValue = .string(text)
+        if includeDetails { raw = text }
+      case .boolean:
+        let isFalse = value.equals("0") || value.equals("false") || value.equals("FALSE")
+        cellValue = .bool(!isFalse)
+        if includeDetails { raw = value.makeString() }
+      case .error:
+        let text = value.makeString()
+        cellValue = .error(text)
+        if includeDetails { raw = text }
+      case .formulaString:
+        let text = value.makeDecodedString()
+        cellValue = .string(text)
+        if includeDetails { raw = value.makeString() }
+      case .inlineString:
+        let text = value.makeDecodedString()
+        cellValue = .string(text)
+        if includeDetails { raw = value.makeString() }
+      case .isoDate:
+        let text = value.makeString()
+        cellValue = ExcelDate(iso: text, uses1904: uses1904).map(CellValue.date) ?? .string(text)
+        if includeDetails { raw = text }
+      case .unknown:
+        let text = value.makeString()
+        cellValue = .string(text)  // an unknown type keeps its raw text
+        if includeDetails { raw = text }
       }
-      if includeDetails { raw = value.makeString() }
-    case .sharedString:
-      guard hasValueText else {
-        guard sawFormula else { return }
-        cellValue = .uncalculated
-        break
-      }
-      guard let index = value.parseIndex(), index < sharedStrings.count else {
-        fail(.invalidCell, "shared string index out of range (\(sharedStrings.count) strings)")
-        return
-      }
-      let text = sharedStrings[index]
-      cellValue = .string(text)
-      if includeDetails { raw = text }
-    case .boolean:
-      guard hasValueText else {
-        guard sawFormula else { return }
-        cellValue = .uncalculated
-        break
-      }
-      let isFalse = value.equals("0") || value.equals("false") || value.equals("FALSE")
-      cellValue = .bool(!isFalse)
-      if includeDetails { raw = value.makeString() }
-    case .error:
-      guard hasValueText else {
-        guard sawFormula else { return }
-        cellValue = .uncalculated
-        break
-      }
-      let text = value.makeString()
-      cellValue = .error(text)
-      if includeDetails { raw = text }
-    case .formulaString:
-      guard sawValue else {
-        guard sawFormula else { return }
-        cellValue = .uncalculated
-        break
-      }
-      let text = value.makeDecodedString()
-      cellValue = .string(text)
-      if includeDetails { raw = value.makeString() }
-    case .inlineString:
-      guard sawInline || sawValue else {
-        guard sawFormula else { return }
-        cellValue = .uncalculated
-        break
-      }
-      let text = value.makeDecodedString()
-      cellValue = .string(text)
-      if includeDetails { raw = value.makeString() }
-    case .isoDate:
-      guard hasValueText else {
-        guard sawFormula else { return }
-        cellValue = .uncalculated
-        break
-      }
-      let text = value.makeString()
-      cellValue = ExcelDate(iso: text, uses1904: uses1904).map(CellValue.date) ?? .string(text)
-      if includeDetails { raw = text }
-    case .unknown:
-      guard hasValueText || sawInline else {
-        guard sawFormula else { return }
-        cellValue = .uncalculated
-        break
-      }
-      let text = value.makeString()
-      cellValue = .string(text)  // an unknown type keeps its raw text
-      if includeDetails { raw = text }
     }
     var cell = Cell(
       row: row, column: column, value: cellValue, rawValue: raw,
