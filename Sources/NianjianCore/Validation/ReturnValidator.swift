@@ -34,6 +34,15 @@ public struct ReturnValidator: Sendable {
   /// - Throws: ``ReturnReadError`` when the file cannot be read as a workbook at all (exit 65) or cannot be
   ///   opened (exit 74). Everything else — wrong department, bad values — is a finding in the report.
   public func validate(fileAt url: URL, expectedYear: Int? = nil) throws(ReturnReadError) -> ReturnReport {
+    check(try Self.read(fileAt: url), expectedYear: expectedYear)
+  }
+
+  /// Reads a return file without checking it: the part of ``validate(fileAt:expectedYear:)`` that needs no
+  /// schema or history, so that many files can be read in parallel and then checked one by one in order
+  /// (`nianjian import` checks each against the store as the earlier ones left it).
+  ///
+  /// - Throws: ``ReturnReadError`` as ``validate(fileAt:expectedYear:)`` does.
+  public static func read(fileAt url: URL) throws(ReturnReadError) -> ReadReturn {
     let document: XLSXDocument
     do {
       document = try XLSXDocument(contentsOf: url)
@@ -56,12 +65,18 @@ public struct ReturnValidator: Sendable {
     } catch {
       throw Self.readError(error, path: url.path)
     }
+    return ReadReturn(url: url, sha256: sha256, workbook: workbook)
+  }
+
+  /// Checks a return read by ``read(fileAt:)``: the same report ``validate(fileAt:expectedYear:)`` gives.
+  public func check(_ read: ReadReturn, expectedYear: Int? = nil) -> ReturnReport {
+    let url = read.url
     var check = ReturnCheck(
-      schema: schema, history: history, fileName: url.lastPathComponent, sha256: sha256, expectedYear: expectedYear,
-      workbook: workbook)
+      schema: schema, history: history, fileName: url.lastPathComponent, sha256: read.sha256,
+      expectedYear: expectedYear, workbook: read.workbook)
     check.run()
     return ReturnReport(
-      path: url.path, fileName: url.lastPathComponent, sha256: sha256, identity: check.identity,
+      path: url.path, fileName: url.lastPathComponent, sha256: read.sha256, identity: check.identity,
       identification: check.identification, values: check.values, findings: check.sortedFindings())
   }
 
@@ -77,6 +92,16 @@ public struct ReturnValidator: Sendable {
       message: BilingualText(zh: error.message(chinese: true), en: error.message(chinese: false)),
       readerError: error.kind.rawValue)
   }
+}
+
+/// A return file read by ``ReturnValidator/read(fileAt:)``, not yet checked.
+public struct ReadReturn: Sendable {
+  /// The file.
+  public let url: URL
+  /// The SHA-256 digest of the file's bytes (lowercase hex).
+  public let sha256: String
+  /// What the extractor found in the workbook.
+  public let workbook: ExtractedWorkbook
 }
 
 /// A return file that could not be read at all.

@@ -36,15 +36,14 @@ struct Import: ParsableCommand {
     let schema = try schemaOptions.loadSchema(language)
     let store = try storeOptions.open(language, createIfMissing: true)
     let importer = FileImporter(schema: schema, store: store, language: language)
-    let detected = files.map { path in (path, HistoryTableReader.detect(fileAt: URL(fileURLWithPath: path))) }
-    let ordered =
-      detected.filter { $0.1 != .notHistoryTable } + detected.filter { $0.1 == .notHistoryTable }
+    let detected = Self.detectAll(files)
+    let histories = detected.filter { $0.1 != .notHistoryTable }.map(\.0)
+    let returns = detected.filter { $0.1 == .notHistoryTable }.map(\.0)
     var exitCode: Int32 = 0
     var byCode: [Int32: Int] = [:]
     var alreadyImported = 0
-    for (path, detection) in ordered {
-      let before = importer.tally.alreadyImported
-      let code = detection == .notHistoryTable ? importer.importReturn(path) : importer.importHistory(path)
+    let progress = ProgressDisplay(total: files.count, language: language)
+    func record(_ code: Int32, before: Int) {
       exitCode = max(exitCode, code)
       if importer.tally.alreadyImported > before {
         alreadyImported += 1
@@ -52,6 +51,26 @@ struct Import: ParsableCommand {
         byCode[code, default: 0] += 1
       }
     }
+    // History tables first (the returns are checked against them), then the returns: read in parallel, checked
+    // and stored one by one in argument order, each against the store as the earlier ones left it.
+    for path in histories {
+      let before = importer.tally.alreadyImported
+      progress?.clear()
+      record(importer.importHistory(path), before: before)
+      progress?.advance()
+    }
+    OrderedParallel.forEach(
+      returns.count,
+      read: { index in
+        Result { () throws(ReturnReadError) in try ReturnValidator.read(fileAt: URL(fileURLWithPath: returns[index])) }
+      },
+      consume: { index, read in
+        let before = importer.tally.alreadyImported
+        progress?.clear()
+        record(importer.importReturn(returns[index], read: read), before: before)
+        progress?.advance()
+      })
+    progress?.finish()
     if files.count > 1 {
       let clean = byCode[ExitStatus.clean.rawValue] ?? 0
       let warned = byCode[ExitStatus.warnings.rawValue] ?? 0
@@ -65,6 +84,18 @@ struct Import: ParsableCommand {
             + "无法读取 \(unreadable)")
     }
     if exitCode != 0 { throw ExitCode(exitCode) }
+  }
+}
+
+extension Import {
+  /// Tells history tables from returns, reading the files in parallel; results in argument order.
+  static func detectAll(_ files: [String]) -> [(String, HistoryTableReader.Detection)] {
+    var detected: [(String, HistoryTableReader.Detection)] = []
+    detected.reserveCapacity(files.count)
+    OrderedParallel.forEach(
+      files.count, read: { index in HistoryTableReader.detect(fileAt: URL(fileURLWithPath: files[index])) },
+      consume: { index, detection in detected.append((files[index], detection)) })
+    return detected
   }
 }
 
@@ -84,13 +115,13 @@ private struct FileImporter {
 
   private func say(_ zh: String, _ en: String) { Console.out(english ? en : zh) }
 
-  func importReturn(_ path: String) -> Int32 {
+  func importReturn(_ path: String, read: Result<ReadReturn, ReturnReadError>) -> Int32 {
     let url = URL(fileURLWithPath: path)
     let name = url.lastPathComponent
     let report: ReturnReport
     do {
       let history = try store.acceptedValues(through: Int.max)
-      report = try ReturnValidator(schema: schema, history: history).validate(fileAt: url)
+      report = ReturnValidator(schema: schema, history: history).check(try read.get())
     } catch let error as ReturnReadError {
       Console.err("\(path)：" + error.message.text(language))
       return error.kind == .io ? ExitStatus.ioFailure.rawValue : ExitStatus.badInput.rawValue

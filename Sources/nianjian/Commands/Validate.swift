@@ -66,7 +66,9 @@ struct Validate: ParsableCommand {
     let schema = try schemaOptions.loadSchema(language)
     let history = try loadHistory(language)
     let validator = ReturnValidator(schema: schema, history: history)
-    let outcomes = Self.validateAll(files, validator: validator, year: year)
+    let progress = ProgressDisplay(total: files.count, language: language)
+    let outcomes = Self.validateAll(files, validator: validator, year: year, progress: progress)
+    progress?.finish()
 
     var status = ValidateStatus.clean
     var markedFailures: [Int: String] = [:]
@@ -138,8 +140,10 @@ struct Validate: ParsableCommand {
   /// The year used to load the whole history when `--year` is not given.
   static let latestYear = 10_000
 
-  /// Validates every file in parallel; results in argument order.
-  static func validateAll(_ files: [String], validator: ReturnValidator, year: Int?) -> [ValidateOutcome] {
+  /// Validates every file in parallel; results in argument order. `progress` counts each file done.
+  static func validateAll(
+    _ files: [String], validator: ReturnValidator, year: Int?, progress: ProgressDisplay? = nil
+  ) -> [ValidateOutcome] {
     let results = OutcomeBox(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { index in
       let outcome: ValidateOutcome
@@ -149,6 +153,7 @@ struct Validate: ParsableCommand {
         outcome = .failure(error)
       }
       results.set(index, outcome)
+      progress?.advance()
     }
     return results.values
   }

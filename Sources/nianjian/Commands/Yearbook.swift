@@ -110,10 +110,19 @@ struct Yearbook: ParsableCommand {
     let validator = ReturnValidator(schema: schema)
     var reports: [ReturnReport] = []
     var receivedAt: [String: String] = [:]
-    for path in returns {
+    // Read and checked in parallel; the first unreadable file in argument order stops the run, as before.
+    var outcomes: [Result<ReturnReport, ReturnReadError>] = []
+    let paths = returns
+    OrderedParallel.forEach(
+      paths.count,
+      read: { index in
+        Result { () throws(ReturnReadError) in try validator.validate(fileAt: URL(fileURLWithPath: paths[index])) }
+      },
+      consume: { _, outcome in outcomes.append(outcome) })
+    for (path, outcome) in zip(returns, outcomes) {
       let url = URL(fileURLWithPath: path)
       do {
-        let report = try validator.validate(fileAt: url)
+        let report = try outcome.get()
         reports.append(report)
         receivedAt[report.path] = Self.modificationTime(of: url)
       } catch {
