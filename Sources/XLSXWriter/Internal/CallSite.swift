@@ -47,7 +47,8 @@ struct CallSite {
 
   /// Refuses strings with a NUL character (C strings would silently end there).
   func requireNoNUL(_ text: String, what: String) throws {
-    if text.utf8.contains(0) {
+    // Through the contiguous UTF-8 bytes when the string has them (a tight loop, not the generic sequence).
+    if text.utf8.withContiguousStorageIfAvailable({ $0.contains(0) }) ?? text.utf8.contains(0) {
       throw error(.embeddedNUL, "\(what) contains a NUL character")
     }
   }
@@ -77,6 +78,8 @@ struct CallSite {
 
   /// Refuses texts with more Unicode scalars than `limit` (libxlsxwriter's way of counting).
   func requireScalars(_ text: String, atMost limit: Int, what: String) throws {
+    // A text of at most `limit` UTF-8 bytes has at most `limit` scalars: no need to count them.
+    guard text.utf8.count > limit else { return }
     let count = text.unicodeScalars.count
     if count > limit {
       throw error(.textTooLong, "\(what) has \(count) characters; the limit is \(limit)")

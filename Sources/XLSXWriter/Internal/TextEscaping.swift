@@ -7,7 +7,10 @@
 enum TextEscaping {
   /// `text` with the `_` of every `_xHHHH_` written as `_x005F_`.
   static func escapeUnderscores(_ text: String) -> String {
-    guard text.utf8.contains(UInt8(ascii: "_")) else { return text }
+    let underscore = UInt8(ascii: "_")
+    let hasUnderscore =
+      text.utf8.withContiguousStorageIfAvailable { $0.contains(underscore) } ?? text.utf8.contains(underscore)
+    guard hasUnderscore else { return text }
     let bytes = Array(text.utf8)
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + 14)
