@@ -28,7 +28,7 @@ timed() {
   local log=$1 label=$2; shift 2
   local rc=0
   /usr/bin/time -f '%e %U %S %M' -o "$SCRATCH/time.tmp" "$@" >/dev/null 2>>"$SCRATCH/stderr.log" || rc=$?
-  read -r wall user sys rss <"$SCRATCH/time.tmp"
+  read -r wall user sys rss < <(tail -n 1 "$SCRATCH/time.tmp") # after "Command exited with non-zero status" when not 0
   printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$wall" "$(echo "$user + $sys" | bc)" "$rss" "$rc" >>"$log"
 }
 {

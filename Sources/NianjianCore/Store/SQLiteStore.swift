@@ -419,7 +419,7 @@ public final class SQLiteStore: MonitoringStore, Sendable {
   private static func fetchValues(
     _ db: Database, where condition: String, orderBy: String, arguments: StatementArguments
   ) throws -> [StoredValue] {
-    try Row.fetchAll(
+    let rows = try Row.fetchAll(
       db,
       sql: """
         SELECT v.*, s.file_name AS s_file_name, s.sha256 AS s_sha256
@@ -427,15 +427,81 @@ public final class SQLiteStore: MonitoringStore, Sendable {
         WHERE \(condition) ORDER BY \(orderBy)
         """,
       arguments: arguments
-    ).map { row in
-      var value = StoredValue(
-        indicatorCode: row["indicator_code"], year: row["year"], quantity: quantity(row), department: row["department"],
-        provenance: Provenance(
-          fileName: row["s_file_name"], sha256: row["s_sha256"], sheet: row["sheet"], cell: row["cell"],
-          rawText: row["raw_text"]),
-        submissionID: row["submission_id"], schemaVersion: row["schema_version"], explanation: row["explanation"])
-      value.dataSource = row["data_source"]
-      return value
+    )
+    guard let first = rows.first, let columns = ValueColumns(first) else {
+      return rows.map { storedValue($0) }
+    }
+    return rows.map { storedValue($0, columns) }
+  }
+
+  /// A value row read by column name (GRDB looks each name up, case-insensitively, in every row).
+  private static func storedValue(_ row: Row) -> StoredValue {
+    var value = StoredValue(
+      indicatorCode: row["indicator_code"], year: row["year"], quantity: quantity(row), department: row["department"],
+      provenance: Provenance(
+        fileName: row["s_file_name"], sha256: row["s_sha256"], sheet: row["sheet"], cell: row["cell"],
+        rawText: row["raw_text"]),
+      submissionID: row["submission_id"], schemaVersion: row["schema_version"], explanation: row["explanation"])
+    value.dataSource = row["data_source"]
+    return value
+  }
+
+  /// The same row read by column position: the positions are found once per query, since the name lookups of
+  /// every row were most of the time `nianjian import` spent (it reads the accepted values before each return).
+  private static func storedValue(_ row: Row, _ columns: ValueColumns) -> StoredValue {
+    let quantity: ReportedQuantity
+    switch row[columns.kind] as String {
+    case "number": quantity = .number(row[columns.number])
+    case "text": quantity = .text(row[columns.text])
+    default: quantity = .missing(MissingReason(rawValue: row[columns.missingReason]) ?? .blank)
+    }
+    var value = StoredValue(
+      indicatorCode: row[columns.indicatorCode], year: row[columns.year], quantity: quantity,
+      department: row[columns.department],
+      provenance: Provenance(
+        fileName: row[columns.fileName], sha256: row[columns.sha256], sheet: row[columns.sheet],
+        cell: row[columns.cell], rawText: row[columns.rawText]),
+      submissionID: row[columns.submissionID], schemaVersion: row[columns.schemaVersion],
+      explanation: row[columns.explanation])
+    value.dataSource = row[columns.dataSource]
+    return value
+  }
+
+  /// The positions of the value query's columns, found as GRDB finds a name: the leftmost column whose name
+  /// matches case-insensitively.
+  private struct ValueColumns {
+    let indicatorCode: Int
+    let year: Int
+    let kind: Int
+    let number: Int
+    let text: Int
+    let missingReason: Int
+    let department: Int
+    let fileName: Int
+    let sha256: Int
+    let sheet: Int
+    let cell: Int
+    let rawText: Int
+    let submissionID: Int
+    let schemaVersion: Int
+    let explanation: Int
+    let dataSource: Int
+
+    init?(_ row: Row) {
+      let names = Array(row.columnNames).map { $0.lowercased() }
+      func position(_ name: String) -> Int? { names.firstIndex(of: name) }
+      guard let indicatorCode = position("indicator_code"), let year = position("year"), let kind = position("kind"),
+        let number = position("number"), let text = position("text"), let missingReason = position("missing_reason"),
+        let department = position("department"), let fileName = position("s_file_name"),
+        let sha256 = position("s_sha256"), let sheet = position("sheet"), let cell = position("cell"),
+        let rawText = position("raw_text"), let submissionID = position("submission_id"),
+        let schemaVersion = position("schema_version"), let explanation = position("explanation"),
+        let dataSource = position("data_source")
+      else { return nil }
+      (self.indicatorCode, self.year, self.kind, self.number, self.text) = (indicatorCode, year, kind, number, text)
+      (self.missingReason, self.department, self.fileName, self.sha256) = (missingReason, department, fileName, sha256)
+      (self.sheet, self.cell, self.rawText, self.submissionID) = (sheet, cell, rawText, submissionID)
+      (self.schemaVersion, self.explanation, self.dataSource) = (schemaVersion, explanation, dataSource)
     }
   }
 
