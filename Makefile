@@ -5,7 +5,7 @@ PY_PACKAGES := openpyxl==3.1.5 XlsxWriter python-calamine PyYAML
 SWIFT ?= swift
 RELEASE_BIN := .build/release/nianjian
 
-.PHONY: demo test deps deps-apt deps-python deps-office build release lint format fixtures bench fuzz
+.PHONY: demo test deps deps-apt deps-python deps-office build release lint format fixtures bench bench-workloads fuzz
 
 ## Install the C libraries (Debian) when any is missing.
 deps-apt:
@@ -60,6 +60,10 @@ fixtures: deps-python deps-office
 ## Benchmark nianjian against the peer readers in ../shared/bench (results: Benchmarks/RESULTS.md).
 bench: deps
 	bash Benchmarks/run.sh
+
+## Workload benchmarks: validate one return, 40 returns + yearbooks, a province of 6,000 returns (same file).
+bench-workloads: deps deps-python
+	bash Benchmarks/workloads.sh
 
 ## Fuzz the reader and the schema loader with libFuzzer, 10 minutes each (a separate package in Fuzz/).
 fuzz: deps
