@@ -293,7 +293,7 @@ struct ValidateText {
     if errors > 0 {
       verdict = zh ? "不能接收，请改正错误后重新报送" : "cannot be accepted; correct the errors and resubmit"
     } else if warnings > 0 {
-      verdict = zh ? "请核实警告，并在“情况说明”栏说明" : "check the warnings and explain them in 情况说明"
+      verdict = zh ? "请核实警告，并在“情况说明”栏说明" : "check the warnings and explain them in the Explanation column"
     } else {
       verdict = zh ? "审核通过" : "passed"
     }
