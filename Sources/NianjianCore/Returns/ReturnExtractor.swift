@@ -138,6 +138,10 @@ public enum ReturnExtractor {
       department: department, year: year)
   }
 
+  /// A header cell's text as ``FormLayout/Column/matches(_:)`` expects it: no spaces or line breaks, full-width
+  /// letters made ASCII.
+  public static func normalizedLabel(_ text: String) -> String { label(text) }
+
   /// Normalises a header label: no spaces or line breaks, full-width letters made ASCII.
   static func label(_ text: String) -> String {
     String(CellInterpreter.toHalfWidth(text).filter { !$0.isWhitespace })
