@@ -16,7 +16,9 @@
 /// - numbers are in the indicator's unit (93.5 means 93.5 %); "no data" and "not applicable" are typed as text
 ///   (``noDataMarkers``, ``notApplicableMarkers``).
 /// With `--lang en` the sheet names and labels are English (``EnglishSheet``, ``Column/englishLabel``,
-/// ``Footer/englishLabel``); the metadata sheet, property names and keys never change.
+/// ``Footer/englishLabel``) and the suggested "not applicable" marker is ``englishNotApplicableMarker``; the
+/// metadata sheet, property names and keys never change. The extractor recognises both languages' sheet names,
+/// headers (``Column/matches(_:)``), 填报单位 / Reporting unit lines and footers, so either template reads the same.
 public enum FormLayout {
   /// The instructions sheet.
   public static let instructionsSheet = "填报说明"
