@@ -154,20 +154,18 @@ struct ChineseFilter {
 
   // MARK: The allowance
 
-  /// Everything that may stay Chinese when the demo runs on `Samples/` and writes to `out`: the schema's names;
-  /// file names; the input files' sheet names; and what departments typed into them, that is every text of
-  /// an input workbook that is not boilerplate of a blank Chinese template (labels, instructions, titles).
-  static func filter(out: URL) throws -> ChineseFilter {
+  /// Everything that may stay Chinese when nianjian runs on the files under `inputs` with the schema in `schema`
+  /// and writes to `out`: the schema's names; file names; the input files' sheet names; and what departments typed
+  /// into them, that is every text of an input workbook (or history table) that is not boilerplate of a blank
+  /// Chinese template of one of `years` (labels, instructions, titles).
+  static func filter(schema: String, inputs: URL, out: URL, years: Set<Int>) throws -> ChineseFilter {
     var filter = ChineseFilter()
     let export = try TestSupport.nianjian(["schema", "export", "--schema", schema])
     try #require(export.status == 0, "\(export.stderr)")
     try filter.allowSchema(exportJSON: export.stdoutData)
-    filter.allowFileNames(under: samples)
+    filter.allowFileNames(under: inputs)
     filter.allowFileNames(under: out)
 
-    let inputs = files(under: samples, extensions: ["xlsx"])
-    let years = Set(
-      try FileManager.default.contentsOfDirectory(atPath: samples.path).compactMap { Int($0) }.flatMap { [$0 - 1, $0] })
     let blanks = try TestSupport.makeTemporaryDirectory("english-blank-templates")
     defer { try? FileManager.default.removeItem(at: blanks) }
     var boilerplate: Set<String> = []
@@ -183,11 +181,11 @@ struct ChineseFilter {
         boilerplate.formUnion(try stringCells(template).map(\.text))
       }
     }
-    for input in inputs {
+    for input in files(under: inputs, extensions: ["xlsx"]) {
       for cell in try stringCells(input) where !boilerplate.contains(cell.text) { filter.allow(cell.text) }
       for sheet in try info(input).sheets { filter.allow(sheet) }
     }
-    for table in files(under: samples, extensions: ["csv"]) {
+    for table in files(under: inputs, extensions: ["csv"]) {
       guard let text = try? String(contentsOf: table, encoding: .utf8) else { continue }
       for line in text.split(whereSeparator: \.isNewline) {
         for field in line.split(separator: ",") {
@@ -196,6 +194,27 @@ struct ChineseFilter {
       }
     }
     return filter
+  }
+
+  /// What stays Chinese in `workbooks` beyond `filter`: sheet names (a Chinese sheet name of nianjian's own is
+  /// never allowed), document properties and string cells.
+  static func workbookProblems(_ workbooks: [URL], _ filter: ChineseFilter) throws -> [String] {
+    var problems: [String] = []
+    for workbook in workbooks {
+      let (sheets, properties) = try info(workbook)
+      for sheet in sheets where chineseSheetNames.contains(sheet) || filter.leftover(sheet) != nil {
+        problems.append("\(workbook.lastPathComponent): sheet \(sheet)")
+      }
+      for property in properties {
+        if let rest = filter.leftover(property) { problems.append("\(workbook.lastPathComponent): \(rest)") }
+      }
+      for cell in try stringCells(workbook) {
+        if let rest = filter.leftover(cell.text) {
+          problems.append("\(workbook.lastPathComponent) \(cell.sheet)!\(cell.cell): \(cell.text)\n    left: \(rest)")
+        }
+      }
+    }
+    return problems
   }
 
   // MARK: Tests
@@ -220,7 +239,10 @@ struct ChineseFilter {
     defer { try? FileManager.default.removeItem(at: out) }
     let demo = try TestSupport.nianjian(["demo", "--lang", "en", "--out", out.path], in: TestSupport.packageRoot)
     try #require(demo.status == 0, "stderr: \(demo.stderr)")
-    let filter = try Self.filter(out: out)
+    let years = Set(
+      try FileManager.default.contentsOfDirectory(atPath: Self.samples.path).compactMap { Int($0) }
+        .flatMap { [$0 - 1, $0] })
+    let filter = try Self.filter(schema: Self.schema, inputs: Self.samples, out: out, years: years)
 
     let left = filter.leftoverLines(demo.stdout + "\n" + demo.stderr)
     #expect(left.isEmpty, "Chinese left in the English demo's messages:\n\(left.joined(separator: "\n"))")
@@ -234,31 +256,60 @@ struct ChineseFilter {
 
     // Every workbook written: English sheet names, labels, titles and notes.
     let workbooks = Self.files(under: out, extensions: ["xlsx"])
-    var sheetSets: [[String]] = []
-    var problems: [String] = []
-    for workbook in workbooks {
-      let (sheets, properties) = try Self.info(workbook)
-      sheetSets.append(sheets)
-      for sheet in sheets where Self.chineseSheetNames.contains(sheet) || filter.leftover(sheet) != nil {
-        problems.append("\(workbook.lastPathComponent): sheet \(sheet)")
-      }
-      for property in properties {
-        if let rest = filter.leftover(property) { problems.append("\(workbook.lastPathComponent): \(rest)") }
-      }
-      for cell in try Self.stringCells(workbook) {
-        if let rest = filter.leftover(cell.text) {
-          problems.append("\(workbook.lastPathComponent) \(cell.sheet)!\(cell.cell): \(cell.text)\n    left: \(rest)")
-        }
-      }
-    }
-    try? problems.joined(separator: "\n").write(
-      to: FileManager.default.temporaryDirectory.appendingPathComponent("english-problems.txt"), atomically: true,
-      encoding: .utf8)
+    let problems = try Self.workbookProblems(workbooks, filter)
     #expect(problems.isEmpty, "Chinese left in English workbooks:\n\(problems.prefix(60).joined(separator: "\n"))")
+    let sheetSets = try workbooks.map { try Self.info($0).sheets }
     // The demo wrote a yearbook, marked copies and templates, all in English.
     #expect(sheetSets.contains { $0.starts(with: ["Cover", "Contents", "Summary"]) })
     #expect(sheetSets.contains { $0.first == "Review" && $0.contains("Monitoring data") })
     #expect(sheetSets.contains { $0 == ["Instructions", "Monitoring data", "nianjian_meta"] })
+  }
+
+  /// The messy returns of the validation tests (`Tests/Fixtures/validate/make_returns.py`: text numbers,
+  /// full-width digits, units typed, fractions, formulas never calculated, hidden and moved rows, retyped forms
+  /// without identity, wrong department, year or jurisdiction …) through validate, import, status and yearbook
+  /// in English: every finding, marked copy and yearbook text is English apart from schema names and input texts.
+  @Test func messyReturnsAreReportedInEnglish() throws {
+    guard TestSupport.pythonHasModules(["openpyxl"]) else { return }
+    let schema = TestSupport.fixture("validate/xiaoyang").path
+    let work = try TestSupport.makeTemporaryDirectory("english-messy")
+    defer { try? FileManager.default.removeItem(at: work) }
+    let inputs = work.appendingPathComponent("returns")
+    let out = work.appendingPathComponent("out")
+    for folder in [inputs, out] {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+    let export = try TestSupport.nianjian(["schema", "export", "--schema", schema])
+    let version = try #require(
+      (try JSONSerialization.jsonObject(with: export.stdoutData) as? [String: Any])?["schema_version"] as? String)
+    let made = try TestSupport.python([TestSupport.fixture("validate/make_returns.py").path, inputs.path, version])
+    try #require(made.status == 0, "\(made.stderr)")
+    let returns = Self.files(under: inputs, extensions: ["xlsx"]).map(\.path)
+    try #require(returns.count > 20)
+
+    let store = out.appendingPathComponent("store.sqlite").path
+    let common = ["--schema", schema, "--lang", "en"]
+    let runs = [
+      try TestSupport.nianjian(
+        ["validate", "--verbose", "--year", "2025", "--marked", out.appendingPathComponent("marked").path] + common
+          + returns, in: work),
+      try TestSupport.nianjian(["import", "--store", store] + common + returns, in: work),
+      try TestSupport.nianjian(["status", "--year", "2025", "--store", store] + common, in: work),
+      try TestSupport.nianjian(
+        ["yearbook", "--year", "2025", "--store", store, "--out", out.appendingPathComponent("book.xlsx").path]
+          + common, in: work),
+    ]
+    let output = runs.map { $0.stdout + "\n" + $0.stderr }.joined(separator: "\n")
+    for rule in ["value.not_a_number", "coerce.full_width", "value.uncalculated_formula", "file.identified_by_header"] {
+      #expect(output.contains(rule), "\(rule) not reported")
+    }
+    let filter = try Self.filter(schema: schema, inputs: inputs, out: out, years: [2024, 2025])
+    let left = filter.leftoverLines(output)
+    #expect(left.isEmpty, "Chinese left in English messages:\n\(left.joined(separator: "\n"))")
+    let workbooks = Self.files(under: out, extensions: ["xlsx"])
+    #expect(workbooks.count > 20)
+    let problems = try Self.workbookProblems(workbooks, filter)
+    #expect(problems.isEmpty, "Chinese left in English workbooks:\n\(problems.prefix(60).joined(separator: "\n"))")
   }
 
   @Test func englishRegistryWorkbookHoldsOnlySchemaNames() throws {
