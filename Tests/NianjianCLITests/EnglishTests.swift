@@ -480,6 +480,13 @@ struct ChineseFilter {
       (["yearbook", "--year", "2025", "--out", "book.xlsx", "--schema", schema, "bad.xlsx"], 65),
       (["yearbook", "--year", "2025", "--out", "book.xlsx", "--schema", schema, "--store", "none.sqlite"], 74),
       (["demo", "--samples", "missing", "--out", "o"], 64),
+      // A file where a folder or a store is expected.
+      (["validate", "--schema", schema, "--marked", "form.xlsx", "form.xlsx"], 74),
+      (["validate", "--schema", schema, "--store", "bad.xlsx", "form.xlsx"], 74),
+      (["import", "--schema", schema, "--store", "bad.xlsx", "form.xlsx"], 74),
+      (["status", "--year", "2025", "--schema", schema, "--store", "bad.xlsx"], 74),
+      (["template", "--year", "2026", "--out", "t3", "--schema", schema, "--store", "bad.xlsx"], 74),
+      (["yearbook", "--year", "2025", "--out", "b.xlsx", "--schema", schema, "--store", "bad.xlsx"], 74),
     ]
     for (arguments, status) in cases {
       let result = try TestSupport.nianjian(arguments + ["--lang", "en"], in: work)
