@@ -416,6 +416,52 @@ struct ChineseFilter {
     #expect(en.sources == zh.sources)
   }
 
+  /// A return retyped into a fresh workbook with English labels (no template identity) is recognised by its
+  /// header, department (Reporting unit) and year (Value this year header) exactly like the same return with
+  /// Chinese labels.
+  @Test func retypedEnglishFormIsIdentifiedLikeAChineseOne() throws {
+    guard TestSupport.pythonHasModules(["openpyxl"]) else { return }
+    let work = try TestSupport.makeTemporaryDirectory("english-retyped")
+    defer { try? FileManager.default.removeItem(at: work) }
+    let export = try TestSupport.nianjian(["schema", "export", "--schema", Self.schema])
+    let object = try #require(try JSONSerialization.jsonObject(with: export.stdoutData) as? [String: Any])
+    let health = (object["plans"] as? [[String: Any]] ?? []).flatMap { $0["indicators"] as? [[String: Any]] ?? [] }
+      .filter { ($0["departments"] as? [String] ?? []).contains("health") && $0["unit_kind"] as? String == "percent" }
+    try #require(health.count >= 3)
+    let rows: [[Any]] = health.prefix(3).map { [$0["code"] ?? "", $0["name"] ?? "", 50.5] }
+    let spec = work.appendingPathComponent("spec.json")
+    try JSONSerialization.data(withJSONObject: ["year": 2025, "unit": "区卫生健康局", "rows": rows]).write(to: spec)
+    var reports: [String: [String: Any]] = [:]
+    for language in ["zh", "en"] {
+      let file = work.appendingPathComponent("retyped-\(language).xlsx")
+      let made = try TestSupport.python(
+        [TestSupport.fixture("english/retyped_return.py").path, language, file.path, spec.path])
+      try #require(made.status == 0, "\(made.stderr)")
+      let result = try TestSupport.nianjian(
+        ["validate", "--format", "json", "--schema", Self.schema, "--store", "none.sqlite", file.path], in: work)
+      reports[language] = try #require(
+        (try JSONSerialization.jsonObject(with: result.stdoutData) as? [[String: Any]])?.first)
+    }
+    let zh = try #require(reports["zh"])
+    let en = try #require(reports["en"])
+    #expect(en["identification"] as? String == "header_by_code")
+    #expect(en["identification"] as? String == zh["identification"] as? String)
+    let template = try #require(en["template"] as? [String: Any])
+    #expect(template["department"] as? String == "health")
+    #expect(template["year"] as? Int == 2025)
+    #expect(en["template"] as? NSDictionary == zh["template"] as? NSDictionary)
+    func findings(_ report: [String: Any]) -> [String] {
+      (report["findings"] as? [[String: Any]] ?? []).map { finding in
+        ["severity", "rule", "indicator", "sheet", "cell", "value"].map { "\(finding[$0] ?? "-")" }
+          .joined(separator: "|")
+      }
+    }
+    #expect(findings(en) == findings(zh))
+    #expect(findings(en).contains { $0.contains("target.attainment") })
+    // The footer line (Prepared by / 填表人) is not taken for an indicator row.
+    #expect(!findings(en).contains { $0.contains("structure.unknown_row") })
+  }
+
   /// The 数据来源 rows of a Chinese yearbook: indicator code, year, value, cell and explanation, in sheet order.
   static func sourceRows(_ book: URL) throws -> [String] {
     let dump = try TestSupport.nianjian(["dump", "--sheet", "数据来源", book.path])
