@@ -213,8 +213,23 @@ struct ChineseFilter {
           problems.append("\(workbook.lastPathComponent) \(cell.sheet)!\(cell.cell): \(cell.text)\n    left: \(rest)")
         }
       }
+      for text in try otherTexts(workbook) {
+        if let rest = filter.leftover(text) {
+          problems.append("\(workbook.lastPathComponent) (note, chart, prompt or footer): \(text)\n    left: \(rest)")
+        }
+      }
     }
     return problems
+  }
+
+  /// The texts `dump` does not show: notes, chart titles and series, data-validation prompts and alerts, page
+  /// headers and footers, document properties (`Tests/Fixtures/english/workbook_texts.py`, standard library).
+  static func otherTexts(_ workbook: URL) throws -> [String] {
+    let result = try TestSupport.python([TestSupport.fixture("english/workbook_texts.py").path, workbook.path])
+    #expect(result.status == 0, "workbook_texts.py \(workbook.lastPathComponent): \(result.stderr)")
+    return result.stdout.split(separator: "\n").compactMap {
+      try? JSONSerialization.jsonObject(with: Data($0.utf8), options: .fragmentsAllowed) as? String
+    }
   }
 
   // MARK: Tests

@@ -72,6 +72,17 @@ import XLSXReader
     #expect(english.findings.contains { $0.rule == RuleID.valueBlank })
   }
 
+  @Test func ratesPerHundredThousandReadAsSuchInEnglish() throws {
+    let unit = try #require(IndicatorUnit(symbol: "1/10万"))
+    #expect(unit.displaySuffix == "/10万")
+    #expect(unit.englishDisplaySuffix == "/100,000")
+    let target = TargetExpression.compare(.lessOrEqual, 9).text(unit: unit)
+    #expect(target.zh == "≤9/10万")
+    #expect(target.en == "≤ 9/100,000")
+    let percent = try #require(IndicatorUnit(symbol: "%"))
+    #expect(percent.englishDisplaySuffix == "%")
+  }
+
   @Test func englishTemplatesSuggestNAForNotApplicable() {
     #expect(FormLayout.notApplicableMarker(.en) == "N/A")
     #expect(FormLayout.notApplicableMarkers.contains(FormLayout.notApplicableMarker(.en)))
