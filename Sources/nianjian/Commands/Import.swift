@@ -99,7 +99,7 @@ private struct FileImporter {
     } catch let error as StoreError {
       return storeFailure(path, error)
     } catch {
-      Console.err(path + colon + "\(error)")
+      Console.err(path + colon + reason(of: error, language))
       return ExitStatus.badInput.rawValue
     }
     let result: ImportResult
