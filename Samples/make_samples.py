@@ -101,7 +101,8 @@ for _year in range(2021, YEAR + 1):
 # History rows with no data (备注 says why), and indicators first monitored in a later year.
 HISTORY_MISSING = {("W-HE-11", 2017): "当年未开展监测", ("W-HE-11", 2019): "当年未开展监测"}
 HISTORY_FROM = {"W-DM-29": 2019, "C-WE-14": 2019, "C-WE-15": 2018, "C-WE-16": 2018, "C-HE-09": 2020,
-                "C-EN-05": 2020, "C-EN-06": 2020, "C-ED-15": 2018, "W-HE-29": 2018}
+                "C-EN-05": 2020, "C-EN-06": 2020, "C-ED-15": 2018, "W-HE-29": 2018,
+                "C-HE-34": 9999}  # no district vocational schools: never reported, not applicable from 2021
 
 SOURCES = {
     "health": "卫生健康统计年报、妇幼卫生年报", "education": "教育事业统计年报", "civil_affairs": "民政事业统计",
