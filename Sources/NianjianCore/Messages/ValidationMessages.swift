@@ -125,6 +125,24 @@ enum ValidationMessages {
     )
   }
 
+  static func titleYearMismatch(title: Int, identity: Int) -> Text {
+    Text(
+      zh: "标题写的是\(title)年，报表模板却是\(identity)年的（可能沿用了\(identity)年的模板）。无法确定数据所属年份，"
+        + "请使用\(title)年的模板重新填报。",
+      en:
+        "The title says \(title) but the template is for \(identity) (\(identity)'s template reused?). The year of the "
+        + "values is in doubt: fill in the template for \(title).")
+  }
+
+  static func reportingUnitMismatch(unit: String, owner: String) -> Text {
+    Text(
+      zh: "填报单位写的是“\(unit)”，而这份模板是下发给\(owner)的。无法确定数据由谁报送，请使用本单位的模板填报"
+        + "（或核实填报单位）。",
+      en:
+        "The reporting unit says \"\(unit)\" but this template was sent to \(owner). It is unclear whose figures these are: "
+        + "fill in your own department's template (or correct the reporting unit).")
+  }
+
   static func headerYearMismatch(header: Int, identity: Int) -> Text {
     Text(
       zh: "“本年数值”表头写的是\(header)年，模板标识是\(identity)年。请确认填的是\(identity)年的数据。",

@@ -235,6 +235,26 @@ struct ReturnCheck {
         cell: CellReference.name(row: table.headerRow, column: table.columns[.current] ?? 1), value: String(header),
         message: Messages.headerYearMismatch(header: header, identity: identity.year))
     }
+    if identification == .customProperty || identification == .metadataSheet {
+      checkFilledInIdentity(identity, table: table)
+    }
+  }
+
+  /// What the department typed above the table against the template's identity: a title naming another year
+  /// (last year's template reused) or a 填报单位 naming another member unit (another department's template).
+  private mutating func checkFilledInIdentity(_ identity: TemplateIdentity, table: FormTable) {
+    if let title = table.titleYear, title != identity.year, (table.headerYear ?? title) == title {
+      add(
+        .error, RuleID.structureTitleYearMismatch, sheet: table.sheet, value: String(title),
+        message: Messages.titleYearMismatch(title: title, identity: identity.year))
+    }
+    if let unit = table.reportingUnit, let named = departmentMatching(unit), named.id != identity.department,
+      let owner = schema.department(id: identity.department)
+    {
+      add(
+        .error, RuleID.structureReportingUnitMismatch, sheet: table.sheet, value: unit,
+        message: Messages.reportingUnitMismatch(unit: unit, owner: owner.name))
+    }
   }
 
   private mutating func matchRows(_ table: FormTable, department: String) {
