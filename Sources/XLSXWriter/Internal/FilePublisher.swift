@@ -27,13 +27,15 @@ enum FilePublisher {
 
   /// Copies the file at `source` to `destination` (see the type's discussion).
   ///
+  /// - Parameter anonymousFiles: Whether the anonymous-file way may be used (tests turn it off to try the other).
   /// - Throws: ``XLSXWriteError`` (`fileSystem`); the destination is then unchanged and no file was added.
-  static func publish(_ source: String, to destination: String, _ site: CallSite) throws {
+  static func publish(_ source: String, to destination: String, _ site: CallSite, anonymousFiles: Bool = true) throws {
     let input = open(source, O_RDONLY | O_CLOEXEC)
     guard input >= 0 else { throw failure(site, "open", "cannot read \(source)") }
     defer { close(input) }
     let folder = URL(fileURLWithPath: destination).deletingLastPathComponent().path
-    if try !publishAnonymously(input, folder: folder, destination: destination, site) {
+    let published = try anonymousFiles && publishAnonymously(input, folder: folder, destination: destination, site)
+    if !published {
       try publishThroughHiddenName(input, folder: folder, destination: destination, site)
     }
     syncFolder(folder)

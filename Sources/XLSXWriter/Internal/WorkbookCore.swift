@@ -55,7 +55,8 @@ final class WorkbookCore {
     // libxlsxwriter and libzip write (and patch) the package in a private folder of the system's temporary
     // folder, made only when closing; the finished bytes then reach the destination through `FilePublisher`.
     let unique = "\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-    privateFolder = FileManager.default.temporaryDirectory
+    privateFolder =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("\(Self.privateFolderPrefix)\(unique)").path
     temporaryPath = privateFolder + "/" + Self.privateFileName
     self.options = options
