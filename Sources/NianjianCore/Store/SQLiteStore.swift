@@ -487,7 +487,9 @@ public final class SQLiteStore: MonitoringStore, Sendable {
   ///
   /// Inside `body` each import still runs in its own savepoint (a failing one undoes only itself), and reads see
   /// the imports made before them. Other processes keep reading the store as it was before; another writer waits
-  /// (up to ``busyTimeout``) until the transaction ends.
+  /// (up to ``busyTimeout``) until the transaction ends. The batch belongs to the thread that runs `body`: reads
+  /// made on other threads meanwhile see the store as last committed, and imports must be made on this thread
+  /// (one made on another thread would wait for the batch to end).
   ///
   /// ```swift
   /// try store.inOneTransaction {
