@@ -113,6 +113,29 @@ import Testing
     #expect(try contents(folder).isEmpty, "no store, no -wal or -shm file")
   }
 
+  /// One file of each kind of trouble, for the commands that take return files besides `validate`.
+  static let oneOfEachKind = [
+    "zip-bomb.xlsx", "zip-bomb-lying-size.xlsx", "billion-laughs.xlsx", "external-entity-sheet.xlsx",
+    "path-traversal-target.xlsx", "many-sheets.xlsx", "deep-nesting.xlsx", "row-beyond-grid.xlsx",
+    "truncated.xlsx", "checksum-mismatch.xlsx", "legacy.xls.xlsx", "encrypted.xlsx", "csv.xlsx", "empty.xlsx",
+  ]
+
+  @Test(arguments: oneOfEachKind)
+  func yearbookFromAnUnreadableReturnWritesNoYearbook(_ file: String) throws {
+    let output = try TestSupport.makeTemporaryDirectory("nianjian-hostile-yearbook")
+    let temporary = try TestSupport.makeTemporaryDirectory("nianjian-hostile-tmp")
+    let run = try ChildProcess.runNianjian(
+      [
+        "yearbook", "--year", "2025", "--out", output.appendingPathComponent("年鉴.xlsx").path,
+        try HostileCorpus.file(file).path, "--schema", Self.schema, "--lang", "en",
+      ], environment: ["TMPDIR": temporary.path], timeout: Self.timeLimit)
+    expectBounded(run, file)
+    #expect(run.exitStatus == 65, "\(file): \(run.stderr)")
+    #expect(run.stderr.contains("Cannot read \"\(file)\""), "\(run.stderr)")
+    #expect(try contents(output).isEmpty)
+    #expect(try contents(temporary).isEmpty)
+  }
+
   // MARK: - Readable files that are not returns
 
   @Test(arguments: readableButNoReturn)
