@@ -10,28 +10,35 @@ import Testing
 /// each case here costs about a second of real tools).
 @Suite struct RoundTripPropertyCLITests {
   static let schema = TestSupport.templatesDirectory.appendingPathComponent("guandu").path
-  static let department = "health"
   static let year = 2025
-  static let seeds: [UInt64] = [1, 20_251_125, 0xDEAD_BEEF, 987_654_321]
+  /// Each case: a seed and the department whose form it fills (percentages, rates per 1,000 and 100,000, years
+  /// of life, counts and amounts in 元 and 万元 with no upper bound, texts).
+  static let cases: [(seed: UInt64, department: String)] = [
+    (1, "health"), (20_251_125, "education"), (0xDEAD_BEEF, "civil_affairs"), (987_654_321, "statistics"),
+  ]
+  static let departments = cases.map(\.department)
   static let timeLimit: TimeInterval = 120
 
-  @Test(arguments: seeds)
+  @Test(arguments: cases.map(\.seed))
   func everyTypedValueComesOutOfTheYearbookUnchanged(_ seed: UInt64) throws {
     guard let registry = try Registry.shared() else { return }
+    let department = try #require(Self.cases.first { $0.seed == seed }?.department)
     let folder = try TestSupport.makeTemporaryDirectory("nianjian-roundtrip")
     var random = SplitMix64(seed: seed)
-    var typed = registry.indicators.mapValues { Typed.random($0, using: &random) }
+    let indicators = registry.indicators.filter { $0.value.departments.contains(department) }
+    var typed = indicators.mapValues { Typed.random($0, using: &random) }
     Typed.repair(&typed, rules: registry.errorRules)
 
     let valuesFile = folder.appendingPathComponent("values.json")
     try JSONSerialization.data(withJSONObject: typed.mapValues(\.json), options: [.sortedKeys]).write(to: valuesFile)
-    let filled = folder.appendingPathComponent("\(Self.year)年_卫生健康局_填报.xlsx")
+    let filled = folder.appendingPathComponent("\(Self.year)年_\(department)_填报.xlsx")
+    let template = try #require(registry.templates[department])
     let fill = try TestSupport.python([
-      TestSupport.fixture("robust/fill_values.py").path, registry.template.path, filled.path, valuesFile.path,
+      TestSupport.fixture("robust/fill_values.py").path, template.path, filled.path, valuesFile.path,
     ])
     try #require(fill.status == 0, "\(fill.stderr)")
     let codes = try #require(try JSONSerialization.jsonObject(with: Data(fill.stdout.utf8)) as? [String])
-    #expect(codes.count > 50, "the form holds the department's indicators")
+    #expect(codes.count >= 5, "the form holds the department's indicators")
 
     let store = folder.appendingPathComponent("s.sqlite").path
     let validated = try run(["validate", filled.path, "--format", "json"])
@@ -206,10 +213,11 @@ enum Typed: CustomStringConvertible {
   }
 }
 
-/// The guandu indicators of the health department and the blank 2025 template, read once per run.
+/// The guandu indicators and the blank 2025 templates of the tested departments, read once per run.
 struct Registry: Sendable {
   struct Indicator: Sendable {
     var code: String
+    var departments: [String]
     var isQualitative: Bool
     var decimals: Int
     var lowest: Double?
@@ -218,7 +226,7 @@ struct Registry: Sendable {
 
   var indicators: [String: Indicator]
   var errorRules: [(left: String, right: String)]
-  var template: URL
+  var templates: [String: URL]
 
   private static let made: Result<Registry?, Error> = Result {
     guard TestSupport.pythonHasModules(["openpyxl"]) else { return nil }
@@ -229,12 +237,11 @@ struct Registry: Sendable {
     var rules: [(left: String, right: String)] = []
     for plan in root["plans"] as? [[String: Any]] ?? [] {
       for item in plan["indicators"] as? [[String: Any]] ?? [] {
-        guard let code = item["code"] as? String,
-          (item["departments"] as? [String])?.contains(RoundTripPropertyCLITests.department) == true
-        else { continue }
+        guard let code = item["code"] as? String else { continue }
         let range = item["range"] as? [Any] ?? []
         indicators[code] = Indicator(
-          code: code, isQualitative: item["unit_kind"] as? String == "qualitative",
+          code: code, departments: item["departments"] as? [String] ?? [],
+          isQualitative: item["unit_kind"] as? String == "qualitative",
           decimals: (item["decimals"] as? NSNumber)?.intValue ?? 0, lowest: (range.first as? NSNumber)?.doubleValue,
           highest: range.count > 1 ? (range[1] as? NSNumber)?.doubleValue : nil)
       }
@@ -246,14 +253,18 @@ struct Registry: Sendable {
         rules.append((left, right))
       }
     }
-    let folder = try TestSupport.makeTemporaryDirectory("nianjian-roundtrip-template")
-    let made = try TestSupport.nianjian([
-      "template", "--year", "\(RoundTripPropertyCLITests.year)", "--department", RoundTripPropertyCLITests.department,
-      "--out", folder.path, "--schema", schema,
-    ])
-    try #require(made.status == 0, "\(made.stderr)")
-    let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
-    return Registry(indicators: indicators, errorRules: rules, template: folder.appendingPathComponent(name))
+    var templates: [String: URL] = [:]
+    for department in RoundTripPropertyCLITests.departments {
+      let folder = try TestSupport.makeTemporaryDirectory("nianjian-roundtrip-template")
+      let made = try TestSupport.nianjian([
+        "template", "--year", "\(RoundTripPropertyCLITests.year)", "--department", department, "--out", folder.path,
+        "--schema", schema,
+      ])
+      try #require(made.status == 0, "\(made.stderr)")
+      let name = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first)
+      templates[department] = folder.appendingPathComponent(name)
+    }
+    return Registry(indicators: indicators, errorRules: rules, templates: templates)
   }
 
   static func shared() throws -> Registry? { try made.get() }
