@@ -38,7 +38,8 @@ import Testing
     }
     child.killHard()
     let killed = child.wait(timeout: Self.timeLimit)
-    #expect(killed.signal == SIGKILL, "killed, not finished: \(killed.stdout)")
+    // Killed (nearly always), or finished just before the kill arrived: never a crash of its own.
+    #expect(killed.signal == SIGKILL || killed.exitStatus != nil, "\(killed.stderr)")
 
     let after = try StoreSnapshot(folder: folder, store: store)
     #expect(after.isIntact, "PRAGMA integrity_check: \(after.rows.prefix(200))")
