@@ -100,9 +100,10 @@ extension SchemaCommand {
         try data.write(to: file)
         try AtomicFile.publish(contentsOf: file, to: URL(fileURLWithPath: out))
       } catch {
-        let reason = (error as? XLSXWriteError)?.message ?? error.localizedDescription
         Console.err(
-          language == .zh ? "nianjian: 无法写入 \(out)：\(reason)" : "nianjian: cannot write \(out): \(reason)")
+          language == .zh
+            ? "nianjian: 无法写入 \(out)：\(error.localizedDescription)"
+            : "nianjian: cannot write \(out): \(error.localizedDescription)")
         throw ExitStatus.ioFailure
       }
     }
