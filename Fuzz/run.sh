@@ -7,6 +7,8 @@
 # A summary line per run is appended to Fuzz/.build/runs.log. Exits non-zero if any run found something.
 set -euo pipefail
 cd "$(dirname "$0")"
+# Swift's own backtracer reads memory ASan forbids and hides the report: libFuzzer and ASan print the stack instead.
+export SWIFT_BACKTRACE=enable=no
 targets=(FuzzZip FuzzSheetXML FuzzSharedStrings FuzzStyles FuzzTargetExpression FuzzSchema FuzzReturn)
 target="${1:?target: ${targets[*]} FuzzXLSXReaderParts, or all}"
 seconds="${2:-600}"
@@ -34,11 +36,11 @@ run_one() {
     "${flags[@]}" -print_final_stats=1 \
     -artifact_prefix=".build/artifacts/$target/" \
     "$@" \
-    ".build/corpus/$target" ".build/seeds/$target" 2>&1 | tee "$log" | grep -E '^#[0-9]+ +(INITED|DONE)|ERROR|SUMMARY|stat::'
+    ".build/corpus/$target" ".build/seeds/$target" 2>&1 | tee "$log" | grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|ERROR|SUMMARY|stat::'
   status=${PIPESTATUS[0]}
   set -e
   local done_line
-  done_line=$(grep -E '^#[0-9]+ +DONE' "$log" | tail -1 || true)
+  done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)
   printf '%s %s %ss status=%s corpus=%s %s\n' "$(date -u +%FT%TZ)" "$target" "$seconds" "$status" \
     "$(ls ".build/corpus/$target" | wc -l)" "$done_line" >> .build/runs.log
   return "$status"
@@ -46,7 +48,7 @@ run_one() {
 
 if [ "$target" = all ]; then
   failed=0
-  for each in "${targets[@]}"; do run_one "$each" "$seconds" "$@" || failed=1; done
+  for each in "${targets[@]}"; do run_one "$each" "$@" || failed=1; done
   exit $failed
 fi
-run_one "$target" "$seconds" "$@"
+run_one "$target" "$@"

@@ -43,5 +43,6 @@ public func fuzzReturn(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// The executable's entry point (SwiftPM aliases `main` to it): hands over to libFuzzer.
 @_cdecl("FuzzReturn_main")
 public func fuzzReturnMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzReturn)
+  FixedInputs.load { _ = guanduSchema }
+  return FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzReturn)
 }

@@ -30,5 +30,6 @@ public func fuzzSharedStrings(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CIn
 /// The executable's entry point (SwiftPM aliases `main` to it): hands over to libFuzzer.
 @_cdecl("FuzzSharedStrings_main")
 public func fuzzSharedStringsMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzSharedStrings)
+  FixedInputs.load { _ = referencingSheet }
+  return FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzSharedStrings)
 }

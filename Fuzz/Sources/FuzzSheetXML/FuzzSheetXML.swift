@@ -18,5 +18,5 @@ public func fuzzSheetXML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// The executable's entry point (SwiftPM aliases `main` to it): hands over to libFuzzer.
 @_cdecl("FuzzSheetXML_main")
 public func fuzzSheetXMLMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzSheetXML)
+  return FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzSheetXML)
 }

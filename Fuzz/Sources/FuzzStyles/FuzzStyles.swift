@@ -77,5 +77,6 @@ public func fuzzStyles(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// The executable's entry point (SwiftPM aliases `main` to it): hands over to libFuzzer.
 @_cdecl("FuzzStyles_main")
 public func fuzzStylesMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzStyles)
+  FixedInputs.load { _ = styledSheet }
+  return FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzStyles)
 }

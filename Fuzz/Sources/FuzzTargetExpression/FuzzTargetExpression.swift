@@ -41,5 +41,6 @@ public func fuzzTargetExpression(_ data: UnsafePointer<UInt8>?, _ size: Int) -> 
 public func fuzzTargetExpressionMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>)
   -> CInt
 {
-  FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzTargetExpression)
+  FixedInputs.load { _ = units }
+  return FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzTargetExpression)
 }

@@ -15,5 +15,5 @@ public func fuzzZip(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// The executable's entry point (SwiftPM aliases `main` to it): hands over to libFuzzer.
 @_cdecl("FuzzZip_main")
 public func fuzzZipMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzZip)
+  return FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzZip)
 }
