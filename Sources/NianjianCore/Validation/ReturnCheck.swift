@@ -225,7 +225,7 @@ struct ReturnCheck {
       let unique = periods.enumerated().filter { periods.firstIndex(of: $0.element) == $0.offset }.map(\.element)
       add(
         .error, RuleID.structureYearOutsidePlan, value: String(identity.year),
-        message: Messages.yearOutsidePlan(identity.year, periods: unique.joined(separator: "、")))
+        message: Messages.yearOutsidePlan(identity.year, periods: unique))
     }
     if identification == .customProperty || identification == .metadataSheet, let header = table.headerYear,
       header != identity.year
@@ -327,7 +327,7 @@ struct ReturnCheck {
       return
     }
     for row in matched where !row.indicator.departments.contains(department.id) {
-      let owners = row.indicator.departments.map { schema.department(id: $0)?.name ?? $0 }.joined(separator: "、")
+      let owners = row.indicator.departments.map { schema.department(id: $0)?.name ?? $0 }
       add(
         .warning, RuleID.structureOtherDepartmentRow, indicator: row.indicator.code, sheet: row.row.sheet,
         cell: row.row.valueReference, message: Messages.otherDepartmentRow(department.name, owners: owners))

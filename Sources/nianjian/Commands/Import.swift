@@ -81,6 +81,8 @@ private struct FileImporter {
   let tally = Tally()
 
   private var english: Bool { language == .en }
+  /// The colon after a file name: `：` in Chinese, `: ` in English.
+  private var colon: String { english ? ": " : "：" }
 
   private func say(_ zh: String, _ en: String) { Console.out(english ? en : zh) }
 
@@ -92,12 +94,12 @@ private struct FileImporter {
       let history = try store.acceptedValues(through: Int.max)
       report = try ReturnValidator(schema: schema, history: history).validate(fileAt: url)
     } catch let error as ReturnReadError {
-      Console.err("\(path)：" + error.message.text(language))
+      Console.err(path + colon + error.message.text(language))
       return error.kind == .io ? ExitStatus.ioFailure.rawValue : ExitStatus.badInput.rawValue
     } catch let error as StoreError {
       return storeFailure(path, error)
     } catch {
-      Console.err("\(path)：\(error)")
+      Console.err(path + colon + reason(of: error, language))
       return ExitStatus.badInput.rawValue
     }
     let result: ImportResult
@@ -154,7 +156,7 @@ private struct FileImporter {
     do {
       table = try HistoryTableReader.read(fileAt: url, schema: schema)
     } catch {
-      Console.err("\(path)：" + error.message.text(language))
+      Console.err(path + colon + error.message.text(language))
       return error.kind == .io ? ExitStatus.ioFailure.rawValue : ExitStatus.badInput.rawValue
     }
     let result: ImportResult
@@ -282,7 +284,7 @@ private struct FileImporter {
   }
 
   private func storeFailure(_ path: String, _ error: StoreError) -> Int32 {
-    Console.err("\(path)：" + error.message.text(language))
+    Console.err(path + colon + error.message.text(language))
     return ExitStatus.ioFailure.rawValue
   }
 }

@@ -96,8 +96,8 @@ extension SchemaCommand {
       } catch {
         Console.err(
           language == .zh
-            ? "nianjian: 无法写入 \(out)：\(error.localizedDescription)"
-            : "nianjian: cannot write \(out): \(error.localizedDescription)")
+            ? "nianjian: 无法写入 \(out)：\(reason(of: error, language))"
+            : "nianjian: cannot write \(out): \(reason(of: error, language))")
         throw ExitStatus.ioFailure
       }
     }
