@@ -74,7 +74,13 @@ LEVELS = {
     "W-DM-04": (24.5, 23.8), "W-DM-26": (44.8, 46.1),
     "W-SS-07": (610.0, 860.0), "W-FA-03": (5, 14), "W-FA-07": (1.86, 1.52), "W-FA-10": (21, 38),
     "W-EN-07": (1.12, 1.41), "W-EN-08": (1.46, 1.88),
+    "C-ED-06": (91.8, 95.2), "W-ED-07": (47.5, 49.2), "W-EC-06": (29.8, 33.1),
+    "W-DM-12": (18.2, 22.4), "W-DM-14": (17.5, 21.2), "W-DM-17": (19.4, 22.1), "W-DM-18": (24.3, 26.9),
+    "W-DM-19": (32.5, 35.8), "W-DM-27": (28.6, 31.2),
+    "W-SS-02": (68.2, 76.5), "W-SS-05": (41.3, 47.9), "W-SS-06": (45.2, 52.8),
 }
+# The same statistic in both plans: one series, so the two rows of the education return agree.
+SAME_AS = {"W-ED-05": "C-ED-03", "W-ED-06": "C-ED-04"}
 # Counts of people or places that stay small: (2016 value, 2025 value).
 SMALL_COUNTS = {
     "C-HE-09": (0, 1), "C-HE-22": (1, 2), "C-SA-12": (2, 4), "C-WE-13": (1, 2), "C-WE-18": (1, 1),
@@ -142,6 +148,9 @@ def endpoints(indicator, rng):
         if kind.startswith("maintain"):
             level = min(99.6, number + rng.uniform(0.3, 2.0))
             return (level - rng.uniform(0, 0.6), level)
+        if kind == ">=" and number >= 95:  # rates that are already high everywhere
+            end = min(99.8, number + rng.uniform(-1.0, 0.8))
+            return (end - rng.uniform(0.5, 3.0), end)
         if kind == ">=":
             end = min(99.6, number - rng.uniform(-1.5, 3.0))
             return (max(1.0, end - rng.uniform(3, 10)), end)
@@ -153,7 +162,7 @@ def endpoints(indicator, rng):
         if kind == "decrease":
             start = rng.uniform(5, 30)
             return (start, start * rng.uniform(0.75, 0.9))
-        start = rng.uniform(35, 80)  # increase, qualitative
+        start = rng.uniform(30, 60)  # increase, qualitative
         return (start, start + rng.uniform(2, 8))
     return (rng.uniform(5, 50), rng.uniform(5, 50))
 
@@ -465,6 +474,8 @@ def main():
     indicators = [i for p in schema["plans"] for i in p["indicators"]]
     rng = random.Random(SEED)
     series = {i["code"]: make_series(i, rng) for i in indicators if i["unit"] != "文字"}
+    for code, same in SAME_AS.items():
+        series[code] = series[same]
 
     for folder in ("history", "returns", str(YEAR)):
         shutil.rmtree(os.path.join(out, folder), ignore_errors=True)

@@ -189,7 +189,7 @@ private struct FileFindings {
     #expect(education.find("coerce.full_width", cell: try valueCell("教育体育局", "C-ED-15")) != nil)
     #expect(education.count("error") == 0 && education.count("warning") == 0)
 
-    // A percentage typed as a fraction: a warning (probably 94.09, not 0.9409); one typed 34.1% is read as 34.1.
+    // A percentage typed as a fraction: a warning (probably 95.24, not 0.9524); one typed 34.1% is read as 34.1.
     let hrss = try report("人力资源和社会保障局")
     let fraction = try valueCell("人力资源和社会保障局", "W-SS-04")
     #expect(hrss.find("value.possible_fraction", cell: fraction)?["severity"] as? String == "warning")
