@@ -147,12 +147,14 @@ private struct FileFindings {
       $0.hasSuffix(".xlsx")
     }
     #expect(marked.count == returns.count - 1)
-    // The rejected returns are sent back, the others accepted; status says who has not reported.
+    // The rejected returns are sent back, the others accepted; status tells a return sent back (公安分局's) from
+    // none received, and a return on another unit's or last year's template is charged to nobody.
     for department in DemoRun.sentBack {
       #expect(stdout.contains(try DemoRun.sample(department).lastPathComponent))
     }
     #expect(stdout.contains("退回 4 份"))
-    #expect(stdout.contains("接收 22，接收但有警告 4，退回 0"))
+    #expect(stdout.contains("接收 22，接收但有警告 4，退回 3，已导入过 0，无法读取 1"))
+    #expect(stdout.contains("合计 30 个部门：已接收 23，待说明 3，已退回 1，未报送 3"))
     for path in ["nianjian.sqlite", "审核意见", "2025年妇女儿童统计资料.xlsx", "2026年报表模板"] {
       #expect(stdout.contains(demo.folder.appendingPathComponent(path).path), "the summary lacks \(path)")
       #expect(FileManager.default.fileExists(atPath: demo.folder.appendingPathComponent(path).path))

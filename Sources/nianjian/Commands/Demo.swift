@@ -8,7 +8,8 @@ import Schema
 /// It runs the real commands (the same code paths a user runs), in the order a bureau works:
 /// 1. build the store from the history table and the returns of earlier years (`import`);
 /// 2. check this year's returns and write marked copies to send back (`validate --year --marked`);
-/// 3. accept the returns without errors (`import`) and show who has reported (`status`);
+/// 3. import the returns — those without errors are accepted, the others recorded as sent back — and show who
+///    has reported (`status`);
 /// 4. build the year's yearbook (`yearbook`);
 /// 5. produce next year's blank templates (`template`);
 ///
@@ -102,9 +103,9 @@ struct Demo: ParsableCommand {
         + sentBack.joined(separator: "、"),
       "\n[3/5 import] accepting the \(acceptable.count) return(s) without errors; \(sentBack.count) sent back "
         + "(errors above): " + sentBack.joined(separator: ", "))
-    if !acceptable.isEmpty {
-      try Self.step(Import.self, common + ["--store", store] + acceptable.map(\.relativePath))
-    }
+    // `import` gets every return: it accepts those without errors and records the others as sent back, so that
+    // `status` tells a department whose return was sent back from one that sent nothing.
+    try Self.step(Import.self, common + ["--store", store] + returns.map(\.relativePath))
     say("", "")
     try Self.step(Status.self, common + ["--store", store, "--year", String(year)])
 
