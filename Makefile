@@ -65,8 +65,9 @@ bench: deps
 bench-workloads: deps deps-python
 	bash Benchmarks/workloads.sh
 
-## Fuzz the reader and the schema loader with libFuzzer, 10 minutes each (a separate package in Fuzz/).
+## Fuzz with libFuzzer (a separate package in Fuzz/): zip, sheet XML, shared strings, styles, target expressions,
+## the YAML schema and whole returns, FUZZ_SECONDS each (default 600), then replay the saved crashes.
+FUZZ_SECONDS ?= 600
 fuzz: deps
-	bash Fuzz/run.sh FuzzXLSXReader 600
-	bash Fuzz/run.sh FuzzXLSXReaderParts 600
-	bash Fuzz/run.sh FuzzSchema 600
+	bash Fuzz/run.sh all $(FUZZ_SECONDS)
+	bash Fuzz/regress.sh

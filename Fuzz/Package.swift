@@ -1,14 +1,19 @@
 // swift-tools-version: 6.1
-// Fuzz targets for XLSXReader and Schema: a separate package (depends on the root by path) so `make test` never builds it.
+// Fuzz targets for XLSXReader, Schema and NianjianCore: a separate package (depends on the root by path) so `make test` never builds it.
 // Build and run: see README.md.
 import PackageDescription
 
 let package = Package(
   name: "NianjianFuzz",
   products: [
-    .executable(name: "FuzzXLSXReader", targets: ["FuzzXLSXReader"]),
-    .executable(name: "FuzzXLSXReaderParts", targets: ["FuzzXLSXReaderParts"]),
+    .executable(name: "FuzzZip", targets: ["FuzzZip"]),
+    .executable(name: "FuzzSheetXML", targets: ["FuzzSheetXML"]),
+    .executable(name: "FuzzSharedStrings", targets: ["FuzzSharedStrings"]),
+    .executable(name: "FuzzStyles", targets: ["FuzzStyles"]),
+    .executable(name: "FuzzTargetExpression", targets: ["FuzzTargetExpression"]),
     .executable(name: "FuzzSchema", targets: ["FuzzSchema"]),
+    .executable(name: "FuzzReturn", targets: ["FuzzReturn"]),
+    .executable(name: "FuzzXLSXReaderParts", targets: ["FuzzXLSXReaderParts"]),
   ],
   dependencies: [
     .package(name: "Nianjian", path: "..")
@@ -16,16 +21,44 @@ let package = Package(
   targets: [
     // libFuzzer's driver entry point, declared for Swift.
     .target(name: "CLibFuzzer"),
-    // Shared by both targets: walking a document, writing a stored zip in memory.
+    // Shared by every target: walking a document, writing a stored zip in memory.
     .target(
       name: "FuzzSupport",
       dependencies: ["CLibFuzzer", .product(name: "XLSXReader", package: "Nianjian")]),
-    // Whole files: the input bytes are the .xlsx file.
+    // The zip layer: the input bytes are the whole .xlsx file.
     .executableTarget(
-      name: "FuzzXLSXReader",
+      name: "FuzzZip",
       dependencies: ["FuzzSupport"],
       swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
-    // One XML part: the first byte chooses the part, the rest is its content inside a valid package.
+    // Sheet XML: the input is xl/worksheets/sheet1.xml inside a valid package.
+    .executableTarget(
+      name: "FuzzSheetXML",
+      dependencies: ["FuzzSupport"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    // Shared strings: the input is xl/sharedStrings.xml; the sheet refers to its strings.
+    .executableTarget(
+      name: "FuzzSharedStrings",
+      dependencies: ["FuzzSupport"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    // Styles and number formats: xl/styles.xml, or one number-format code (the first byte chooses).
+    .executableTarget(
+      name: "FuzzStyles",
+      dependencies: ["FuzzSupport"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    // The target-expression grammar: the input is one expression.
+    .executableTarget(
+      name: "FuzzTargetExpression",
+      dependencies: ["FuzzSupport", .product(name: "Schema", package: "Nianjian")],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    // Return extraction and validation: the input is a whole return workbook as plain-text parts.
+    .executableTarget(
+      name: "FuzzReturn",
+      dependencies: [
+        "FuzzSupport", .product(name: "Schema", package: "Nianjian"),
+        .product(name: "NianjianCore", package: "Nianjian"),
+      ],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+    // Any XML part (package parts included): the first byte chooses the part, the rest is its content inside a valid package.
     .executableTarget(
       name: "FuzzXLSXReaderParts",
       dependencies: ["FuzzSupport"],

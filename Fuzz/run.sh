@@ -1,27 +1,54 @@
 #!/usr/bin/env bash
-# Builds and runs one fuzz target. Usage (from the repository root or from Fuzz/):
-#   bash Fuzz/run.sh FuzzXLSXReader|FuzzXLSXReaderParts|FuzzSchema [seconds=600] [extra libFuzzer flags…]
-# The corpus grows in Fuzz/.build/corpus/<target>; crashes, hangs and OOMs land in Fuzz/.build/artifacts/<target>.
+# Builds and runs fuzz targets for a set time each. Usage (from the repository root or from Fuzz/):
+#   bash Fuzz/run.sh TARGET|all [seconds=600] [extra libFuzzer flags…]
+# TARGET: FuzzZip FuzzSheetXML FuzzSharedStrings FuzzStyles FuzzTargetExpression FuzzSchema FuzzReturn
+#         FuzzXLSXReaderParts; `all` runs the first seven one after another, `seconds` each.
+# The corpus grows in Fuzz/.build/corpus/<target>; crashes, hangs, leaks and OOMs land in Fuzz/.build/artifacts/<target>.
+# A summary line per run is appended to Fuzz/.build/runs.log. Exits non-zero if any run found something.
 set -euo pipefail
 cd "$(dirname "$0")"
-target="${1:?target: FuzzXLSXReader, FuzzXLSXReaderParts or FuzzSchema}"
+# Swift's own backtracer reads memory ASan forbids and hides the report: libFuzzer and ASan print the stack instead.
+export SWIFT_BACKTRACE=enable=no
+targets=(FuzzZip FuzzSheetXML FuzzSharedStrings FuzzStyles FuzzTargetExpression FuzzSchema FuzzReturn)
+target="${1:?target: ${targets[*]} FuzzXLSXReaderParts, or all}"
 seconds="${2:-600}"
 shift $(( $# >= 2 ? 2 : 1 ))
-swift build -c release -Xswiftc -sanitize=fuzzer,address --product "$target"
-python3 scripts/make_seeds.py --target "$target" >/dev/null
-mkdir -p ".build/corpus/$target" ".build/artifacts/$target"
-max_len=131072
-dictionary=(-dict=xlsx.dict)
-[ "$target" = FuzzXLSXReaderParts ] && max_len=65537
-# The Schema target keeps the jurisdiction files in a global, which LeakSanitizer reports as a leak (per input and
-# at exit, where it would save the empty input as a bogus crash): leak checking is off for it.
-if [ "$target" = FuzzSchema ]; then
-  dictionary=(-detect_leaks=0)
-  export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+
+run_one() {
+  local target="$1"; shift
+  swift build -c release -Xswiftc -sanitize=fuzzer,address --product "$target"
+  python3 scripts/make_seeds.py --target "$target"
+  mkdir -p ".build/corpus/$target" ".build/artifacts/$target"
+  local max_len=65536 flags=(-dict=xlsx.dict) options="${ASAN_OPTIONS:-}"
+  case "$target" in
+    FuzzZip) max_len=131072 ;;
+    FuzzStyles | FuzzXLSXReaderParts) max_len=65537 ;;
+    FuzzTargetExpression) max_len=256 flags=(-dict=expression.dict) ;;
+    FuzzReturn) max_len=262144 ;;
+    # The Schema target keeps the jurisdiction files in a global, which LeakSanitizer reports as a leak (per
+    # input and at exit, where it would save the empty input as a bogus crash): leak checking is off for it.
+    FuzzSchema) max_len=131072 flags=(-detect_leaks=0) options="detect_leaks=0${options:+:$options}" ;;
+  esac
+  local log=".build/artifacts/$target/last-run.log" status=0
+  set +e
+  ASAN_OPTIONS="$options" ".build/release/$target" \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len="$max_len" \
+    "${flags[@]}" -print_final_stats=1 \
+    -artifact_prefix=".build/artifacts/$target/" \
+    "$@" \
+    ".build/corpus/$target" ".build/seeds/$target" 2>&1 | tee "$log" | grep -E '^#[0-9]+[[:space:]]+(INITED|DONE)|ERROR|SUMMARY|stat::'
+  status=${PIPESTATUS[0]}
+  set -e
+  local done_line
+  done_line=$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)
+  printf '%s %s %ss status=%s corpus=%s %s\n' "$(date -u +%FT%TZ)" "$target" "$seconds" "$status" \
+    "$(ls ".build/corpus/$target" | wc -l)" "$done_line" >> .build/runs.log
+  return "$status"
+}
+
+if [ "$target" = all ]; then
+  failed=0
+  for each in "${targets[@]}"; do run_one "$each" "$@" || failed=1; done
+  exit $failed
 fi
-exec ".build/release/$target" \
-  -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len="$max_len" \
-  "${dictionary[@]}" -print_final_stats=1 \
-  -artifact_prefix=".build/artifacts/$target/" \
-  "$@" \
-  ".build/corpus/$target" ".build/seeds/$target"
+run_one "$target" "$@"

@@ -6,6 +6,19 @@
 #ifdef __APPLE__
 #include <xlocale.h>
 #endif
+#ifdef __linux__
+#include <fcntl.h>
+#endif
+
+/// Linux's `O_TMPFILE` flag for `open` (a file with no name until `linkat` gives it one), or 0 where there is none.
+/// glibc shows the `O_TMPFILE` macro only with `_GNU_SOURCE`, and its value differs between architectures.
+static inline int nianjian_open_anonymous_flag(void) {
+#if defined(__linux__) && defined(__O_TMPFILE)
+  return __O_TMPFILE;
+#else
+  return 0;
+#endif
+}
 
 /// libxlsxwriter's version string (LXW_VERSION is a macro Swift cannot import).
 static inline const char *nianjian_lxw_version(void) { return LXW_VERSION; }

@@ -3,9 +3,11 @@ internal import CXLSXWriter
 /// An .xlsx workbook being written: the only owner of libxlsxwriter's workbook.
 ///
 /// Add sheets, write them, then call ``close()``. The file appears at `path` only when
-/// ``close()`` succeeds: the workbook is written to a temporary file in the same folder and
-/// renamed into place, so a failure or a crash never leaves a half-written file, and an existing
-/// file at `path` stays untouched until the new one is complete. A workbook dropped without
+/// ``close()`` succeeds: the workbook is written in a private folder of the system's temporary
+/// folder, then its finished bytes are copied into an anonymous file in the destination folder that
+/// gets its name only once complete and on disk (see ``AtomicFile``). A failure, a crash or even
+/// `kill -9` never leaves a half-written or temporary file beside `path`, and an existing file at
+/// `path` stays untouched until the new one replaces it in one step. A workbook dropped without
 /// ``close()`` writes nothing.
 ///
 /// ```swift
@@ -112,7 +114,7 @@ public final class Workbook {
   ///
   /// Whatever the outcome, the workbook is finished afterwards: every ``Worksheet`` of it throws
   /// `workbookClosed`. On failure no file is left at ``path`` (an older file there is kept) and
-  /// the temporary file is removed.
+  /// the private temporary folder is removed.
   ///
   /// - Throws: ``XLSXWriteError``: `library` for libxlsxwriter failures, `fileSystem` when the
   ///   file cannot be written or renamed, `invalidArgument` when no sheet is visible.

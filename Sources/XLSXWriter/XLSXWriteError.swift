@@ -1,3 +1,5 @@
+import Foundation
+
 /// An error raised while building or saving a workbook.
 ///
 /// Every error names the operation that failed (`function`: the libxlsxwriter function or the
@@ -67,4 +69,9 @@ public struct XLSXWriteError: Error, Sendable, Hashable, CustomStringConvertible
     if !places.isEmpty { text += " (" + places.joined(separator: ", ") + ")" }
     return text
   }
+}
+
+extension XLSXWriteError: LocalizedError {
+  /// The same text as ``description``, so `localizedDescription` names the failure too.
+  public var errorDescription: String? { description }
 }

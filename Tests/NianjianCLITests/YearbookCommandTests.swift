@@ -102,10 +102,21 @@ import Testing
 
   static var samples: URL { TestSupport.packageRoot.appendingPathComponent("Samples") }
   static var guandu: String { TestSupport.templatesDirectory.appendingPathComponent("guandu").path }
+  /// The readable 2025 sample returns (the legacy .xls renamed to .xlsx among them is left out).
   static var sampleReturns: [String] {
     let folder = samples.appendingPathComponent("2025")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".xlsx") }.sorted().map { folder.appendingPathComponent($0).path }
+    return names.filter { $0.hasSuffix(".xlsx") && !$0.contains("_总工会_") }.sorted().map {
+      folder.appendingPathComponent($0).path
+    }
+  }
+  /// The returns of 2021–2024 in `Samples/returns/`, oldest first.
+  static var earlierReturns: [String] {
+    (2021...2024).flatMap { year -> [String] in
+      let folder = samples.appendingPathComponent("returns/\(year)")
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+      return names.filter { $0.hasSuffix(".xlsx") }.sorted().map { folder.appendingPathComponent($0).path }
+    }
   }
   static let hasSamples = !sampleReturns.isEmpty
 
@@ -141,7 +152,7 @@ import Testing
       arguments + ["--out", "a.xlsx"], in: folder, environment: ["NIANJIAN_STORE": ""])
     #expect(first.status == 0, "\(first.stderr)")
     #expect(first.stdout.contains("已生成 2025 年年鉴：a.xlsx"))
-    #expect(first.stderr.contains("民政局") && first.stderr.contains("未纳入年鉴"))
+    #expect(first.stderr.contains("昆明市公安局官渡分局") && first.stderr.contains("未纳入年鉴"))
     let reordered = ["yearbook", "--year", "2025", "--schema", Self.guandu] + Self.sampleReturns.reversed()
     let second = try TestSupport.nianjian(
       reordered + ["--out", "b.xlsx"], in: folder, environment: ["NIANJIAN_STORE": ""])
@@ -156,8 +167,8 @@ import Testing
     #expect(rows.count > 100)
     #expect(rows.allSatisfy { $0.year == 2025 })
     let files = Set(rows.map(\.file))
-    #expect(files.count == 5, "the five accepted returns")
-    #expect(!files.contains { $0.contains("民政局") }, "the rejected return adds nothing")
+    #expect(files.count == 26, "the 26 accepted returns")
+    #expect(!files.contains { $0.contains("昆明市公安局官渡分局") }, "a rejected return adds nothing")
     let submissions = try Self.dumpSheet(a, "报送情况")
     #expect(submissions.values.contains { ($0 as? String) == "已退回（有错误）" })
     #expect(submissions.values.contains { ($0 as? String) == "未报送" })
@@ -165,9 +176,10 @@ import Testing
 
   @Test(.enabled(if: hasSamples)) func yearbookFromAStoreFilledByImport() throws {
     let folder = try TestSupport.makeTemporaryDirectory("yearbook-cli")
-    let history = Self.samples.appendingPathComponent("history/guandu_2021-2024.csv").path
+    let history = Self.samples.appendingPathComponent("history/guandu_2016-2020.csv").path
     let imported = try TestSupport.nianjian(
-      ["import", "--schema", Self.guandu, "--store", "store.sqlite", history] + Self.sampleReturns, in: folder)
+      ["import", "--schema", Self.guandu, "--store", "store.sqlite", history] + Self.earlierReturns
+        + Self.sampleReturns, in: folder)
     #expect([0, 1, 2].contains(imported.status), "\(imported.stderr)")
     let result = try TestSupport.nianjian(
       [
@@ -179,10 +191,10 @@ import Testing
     #expect(result.stdout.contains("wrote the 2025 yearbook"))
     let book = folder.appendingPathComponent("年鉴.xlsx")
     let rows = Self.provenanceRows(try Self.dumpSheet(book, "Sources"))
-    #expect(Set(rows.map(\.year)) == Set(2021...2025))
-    #expect(rows.contains { $0.file == "guandu_2021-2024.csv" })
+    #expect(Set(rows.map(\.year)) == Set(2016...2025))
+    #expect(rows.contains { $0.file == "guandu_2016-2020.csv" })
     let women = try Self.dumpSheet(book, "Women's plan")
-    #expect(women["F3"] as? String == "2021")
-    #expect(women["J3"] as? String == "2025")
+    #expect(women["F3"] as? String == "2016")
+    #expect(women["O3"] as? String == "2025")
   }
 }

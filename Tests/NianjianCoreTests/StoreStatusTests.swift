@@ -5,6 +5,34 @@ import Schema
 import Testing
 
 @Suite struct StoreStatusTests {
+  @Test func aReturnOnAnotherUnitsTemplateIsNotChargedToThatUnit() throws {
+    let schema = try StoreFixture.schema()
+    let (store, _) = try StoreFixture.newStore()
+    _ = try store.importReturn(
+      StoreFixture.report(
+        "卫生健康局.xlsx", department: "health", values: [StoreFixture.value("T-HE-01", .number(96), file: "卫生健康局.xlsx")]),
+      schemaVersion: schema.version, receivedAt: StoreFixture.receivedAt)
+    // Another unit filled in health's template (填报单位 says so): rejected, and health's own return stays accepted.
+    let mismatch = Finding(
+      severity: .error, rule: RuleID.structureReportingUnitMismatch, indicator: nil, sheet: "监测数据", cell: nil,
+      value: nil, message: BilingualText(zh: "填报单位不符", en: "reporting unit differs"))
+    let result = try store.importReturn(
+      StoreFixture.report(
+        "团区委.xlsx", department: "health", values: [StoreFixture.value("T-HE-01", .number(50), file: "团区委.xlsx")],
+        findings: [mismatch]),
+      schemaVersion: schema.version, receivedAt: StoreFixture.receivedAt)
+    #expect(result.outcome == .rejected)
+    let status = try store.status(year: 2025, schema: schema)
+    let health = try #require(status.departments.first { $0.department.id == "health" })
+    #expect(health.state == .accepted)
+    #expect(health.current?.fileName == "卫生健康局.xlsx")
+    // The rejection is still on record (with no department), and no value changed.
+    let rejected = try #require(try store.submissions(year: 2025).first { $0.fileName == "团区委.xlsx" })
+    #expect(rejected.outcome == .rejected)
+    #expect(rejected.department == "")
+    #expect(try store.acceptedValues(through: 2025).map(\.quantity) == [.number(96)])
+  }
+
   @Test func statusListsEveryExpectedDepartmentWithItsState() throws {
     let schema = try StoreFixture.schema()
     let (store, _) = try StoreFixture.newStore()

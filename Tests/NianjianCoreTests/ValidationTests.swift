@@ -464,3 +464,53 @@ struct ValidationTests {
     #expect(structural.isEmpty, "\(structural)")
   }
 }
+
+/// What the department typed above the table (title, 填报单位) against the template's identity, on the committed
+/// samples of `Samples/` (returns made from the real 官渡区 templates; see `Samples/README.md`).
+@Suite struct ValidationFilledInIdentityTests {
+  static let validator: ReturnValidator? = {
+    guard
+      let schema = try? SchemaLoader.load(directory: TestSupport.templatesDirectory.appendingPathComponent("guandu"))
+    else { return nil }
+    return ReturnValidator(schema: schema)
+  }()
+
+  static func sample(_ folder: String, _ department: String) throws -> URL {
+    let directory = TestSupport.packageRoot.appendingPathComponent("Samples/\(folder)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    let name = try #require(names.first { $0.contains("_\(department)_") })
+    return directory.appendingPathComponent(name)
+  }
+
+  @Test func aTemplateFilledInByAnotherMemberUnitIsAnError() throws {
+    let validator = try #require(Self.validator)
+    let report = try validator.validate(fileAt: try Self.sample("2025", "团区委"))
+    #expect(report.identity?.department == "science_association")
+    let finding = try #require(report.finding("structure.reporting_unit_mismatch"))
+    #expect(finding.severity == .error)
+    #expect(finding.value == "团区委")
+    #expect(finding.message.zh.contains("区科协") && finding.message.en.contains("区科协"))
+  }
+
+  @Test func lastYearsTemplateRetitledForThisYearIsAnErrorEvenWithoutTheYearBeingCollected() throws {
+    let validator = try #require(Self.validator)
+    let report = try validator.validate(fileAt: try Self.sample("2025", "司法局"))
+    #expect(report.identity?.year == 2024)
+    let finding = try #require(report.finding("structure.title_year_mismatch"))
+    #expect(finding.severity == .error)
+    #expect(finding.value == "2025")
+    #expect(finding.message.en.contains("2024") && finding.message.en.contains("2025"))
+  }
+
+  @Test func aTemplateWithItsOwnTitleAndReportingUnitRaisesNeither() throws {
+    let validator = try #require(Self.validator)
+    let directory = TestSupport.packageRoot.appendingPathComponent("Samples/returns/2024")
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".xlsx") }
+    #expect(names.count == 30)
+    for name in names {
+      let report = try validator.validate(fileAt: directory.appendingPathComponent(name), expectedYear: 2024)
+      #expect(report.finding("structure.title_year_mismatch") == nil, "\(name)")
+      #expect(report.finding("structure.reporting_unit_mismatch") == nil, "\(name)")
+    }
+  }
+}

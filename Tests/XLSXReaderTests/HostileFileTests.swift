@@ -29,7 +29,42 @@ import XLSXReader
     ("duplicate-entry.xlsx", .duplicateEntry),
     ("too-many-entries.xlsx", .limitExceeded),
     ("long-string.xlsx", .limitExceeded),
+    // Added with the command-line suite (Tests/NianjianCLITests/HostileInputCLITests.swift).
+    ("zip-bomb-lying-size.xlsx", .limitExceeded),
+    ("oversized-part.xlsx", .limitExceeded),
+    ("external-entity-sheet.xlsx", .documentTypeDeclaration),
+    ("external-dtd.xlsx", .documentTypeDeclaration),
+    ("parameter-entity-laughs.xlsx", .documentTypeDeclaration),
+    ("path-traversal-parts.xlsx", .unknownPackage),
+    ("path-traversal-target.xlsx", .missingPart),
+    ("absolute-target.xlsx", .missingPart),
+    ("many-sheets.xlsx", .limitExceeded),
+    ("row-beyond-grid.xlsx", .invalidCell),
+    ("deep-nesting.xlsx", .limitExceeded),
+    ("truncated-early.xlsx", .truncated),
+    ("truncated-central-directory.xlsx", .truncated),
+    ("corrupt-central-directory.xlsx", .corruptZip),
+    ("checksum-mismatch.xlsx", .corruptZip),
+    ("pdf.xlsx", .notAZip),
+    ("gzip.xlsx", .notAZip),
+    ("png.xlsx", .notAZip),
+    ("utf16-csv.xlsx", .textRenamed),
+    ("wps.et.xlsx", .legacyXLS),
   ]
+
+  /// Strange but legal workbooks: they read, in bounded memory, with the values they hold.
+  static let legal = [
+    "last-cell.xlsx", "many-parts.xlsx", "path-traversal-entries.xlsx", "huge-shared-strings.xlsx",
+    "deep-nesting-strings.xlsx",
+  ]
+
+  @Test(arguments: legal)
+  func aStrangeButLegalWorkbookReads(_ file: String) throws {
+    let document = try XLSXDocument(contentsOf: try HostileFiles.url(file))
+    let sheet = try document.readSheet(document.sheets[0])
+    #expect(sheet.cell("B1")?.value == .number(93.5))
+    if file == "last-cell.xlsx" { #expect(sheet.cell("XFD1048576")?.value == .number(7)) }
+  }
 
   @Test(arguments: cases.map(\.file))
   func hostileFileEndsWithTheRightErrorKind(_ file: String) throws {

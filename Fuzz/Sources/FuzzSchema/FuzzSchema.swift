@@ -36,5 +36,6 @@ public func fuzzSchema(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 /// The executable's entry point (SwiftPM aliases `main` to it): hands over to libFuzzer.
 @_cdecl("FuzzSchema_main")
 public func fuzzSchemaMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
-  FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzSchema)
+  FixedInputs.load { _ = jurisdictionFiles }
+  return FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzSchema)
 }

@@ -37,6 +37,30 @@ public enum DocumentWalker {
     blackHole(checksum)
   }
 
+  /// Reads every sheet twice, with ``CellReadOptions/full`` and ``CellReadOptions/valuesOnly``, and traps unless
+  /// both give the same cells with the same values (or both fail): the fast path must not change a number.
+  public static func compareReadOptions(_ url: URL) {
+    guard let document = try? XLSXDocument(contentsOf: url) else { return }
+    for sheet in document.sheets {
+      let full = try? document.readSheet(sheet, options: .full)
+      let valuesOnly = try? document.readSheet(sheet, options: .valuesOnly)
+      precondition((full == nil) == (valuesOnly == nil), "only one of the two read options failed on \(sheet.name)")
+      guard let full, let valuesOnly else { continue }
+      precondition(full.cells.count == valuesOnly.cells.count, "the two read options give different cell counts")
+      for (left, right) in zip(full.cells, valuesOnly.cells) {
+        precondition(
+          left.row == right.row && left.column == right.column && sameValue(left.value, right.value),
+          "\(left.reference): \(left.value) with full details, \(right.value) values only")
+      }
+    }
+  }
+
+  /// Whether two cell values are the same, a NaN number equal to itself.
+  static func sameValue(_ left: CellValue, _ right: CellValue) -> Bool {
+    if case .number(let a) = left, case .number(let b) = right { return a.bitPattern == b.bitPattern }
+    return left == right
+  }
+
   /// Checks the promises the reader makes about one cell and touches every derived value.
   static func visit(_ cell: Cell) -> Int {
     precondition((1...ReadLimits.maxRow).contains(cell.row), "row \(cell.row) outside the grid")

@@ -36,8 +36,14 @@ public enum MinimalPackage {
 
   /// The package with `part` replaced by `content`, as zip bytes.
   public static func zip(replacing part: Part, with content: [UInt8]) -> [UInt8] {
+    zip(replacing: [part: content])
+  }
+
+  /// The package with every part of `replacements` replaced by its content, as zip bytes.
+  public static func zip(replacing replacements: [Part: [UInt8]]) -> [UInt8] {
     let entries = defaultParts.map { entry in
-      (name: entry.name, content: entry.name == part.name ? content : Array(entry.text.utf8))
+      let replacement = replacements.first { $0.key.name == entry.name }?.value
+      return (name: entry.name, content: replacement ?? Array(entry.text.utf8))
     }
     return StoredZip.make(entries)
   }

@@ -21,5 +21,5 @@ public func fuzzXLSXReaderParts(_ data: UnsafePointer<UInt8>?, _ size: Int) -> C
 public func fuzzXLSXReaderPartsMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>)
   -> CInt
 {
-  FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzXLSXReaderParts)
+  return FuzzerDriver.run(argc: argc, argv: argv, callback: fuzzXLSXReaderParts)
 }

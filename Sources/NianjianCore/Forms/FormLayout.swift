@@ -16,7 +16,9 @@
 /// - numbers are in the indicator's unit (93.5 means 93.5 %); "no data" and "not applicable" are typed as text
 ///   (``noDataMarkers``, ``notApplicableMarkers``).
 /// With `--lang en` the sheet names and labels are English (``EnglishSheet``, ``Column/englishLabel``,
-/// ``Footer/englishLabel``); the metadata sheet, property names and keys never change.
+/// ``Footer/englishLabel``) and the suggested "not applicable" marker is ``englishNotApplicableMarker``; the
+/// metadata sheet, property names and keys never change. The extractor recognises both languages' sheet names,
+/// headers (``Column/matches(_:)``), 填报单位 / Reporting unit lines and footers, so either template reads the same.
 public enum FormLayout {
   /// The instructions sheet.
   public static let instructionsSheet = "填报说明"
@@ -102,6 +104,16 @@ public enum FormLayout {
     /// The header in `language`, without the year.
     public func label(_ language: Language) -> String { language == .en ? englishLabel : rawValue }
 
+    /// Whether a header cell names this column, in either language. `normalized` is the header text without
+    /// spaces or line breaks and with full-width letters made ASCII (`本年数值（2025年）`, `Valuethisyear(2025)`);
+    /// a label may be followed by a year or unit, and English labels are compared without case.
+    public func matches(_ normalized: String) -> Bool {
+      normalized.hasPrefix(rawValue) || normalized.lowercased().hasPrefix(normalizedEnglishLabel)
+    }
+
+    /// The English header as ``recognized(_:)`` compares it: lower-cased, without spaces.
+    var normalizedEnglishLabel: String { String(englishLabel.lowercased().filter { !$0.isWhitespace }) }
+
     /// Whether the department types into this column (本年数值, 情况说明, 数据来源).
     public var isInput: Bool { self == .current || self == .explanation || self == .dataSource }
 
@@ -120,6 +132,16 @@ public enum FormLayout {
     /// The review summary of a marked copy.
     public static let reviewSummary = "Review"
   }
+
+  /// The names of the review summary sheet in both languages (a marked copy is never read as a return's form).
+  public static let reviewSummarySheetNames: Set<String> = [reviewSummarySheet, EnglishSheet.reviewSummary]
+
+  /// The names of the form sheet in both languages (searched first for the indicator table).
+  public static let formSheetNames: Set<String> = [formSheet, EnglishSheet.form]
+
+  /// The label of the 填报单位 line above a form's header, in both languages, as normalised text
+  /// (`填报单位`, `reportingunit`).
+  public static let reportingUnitLabels = ["填报单位", "reportingunit"]
 
   /// The name of the form sheet in `language` (the metadata sheet keeps one name in every language).
   public static func formSheet(_ language: Language) -> String {
@@ -168,6 +190,13 @@ public enum FormLayout {
   public static let noDataMarker = "—"
   /// The marker a template suggests for "not applicable" (本单位/本地区无此项).
   public static let notApplicableMarker = "不适用"
+  /// The marker an English template suggests for "not applicable" (one of ``notApplicableMarkers``).
+  public static let englishNotApplicableMarker = "N/A"
+
+  /// The "not applicable" marker a template in `language` suggests; both are read in every language.
+  public static func notApplicableMarker(_ language: Language) -> String {
+    language == .en ? englishNotApplicableMarker : notApplicableMarker
+  }
 
   /// Texts that declare "no data" (kept apart from 0).
   public static let noDataMarkers: Set<String> = ["—", "——", "-", "--", "－", "无", "无数据", "暂无", "暂无数据", "/"]

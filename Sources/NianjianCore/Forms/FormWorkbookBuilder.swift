@@ -354,7 +354,7 @@ final class FormWorkbookBuilder {
         switch reason {
         case .blank: marker = ""
         case .noData: marker = FormLayout.noDataMarker
-        case .notApplicable: marker = FormLayout.notApplicableMarker
+        case .notApplicable: marker = FormLayout.notApplicableMarker(document.language)
         }
         try sheet.write(marker.isEmpty ? .blank : .string(marker), at: address, format: format)
       }
@@ -388,7 +388,8 @@ final class FormWorkbookBuilder {
       case .text(let answer): content = .string(typed.isEmpty ? answer : typed)
       case .missing(.blank): content = .blank
       case .missing(.noData): content = .string(typed.isEmpty ? FormLayout.noDataMarker : typed)
-      case .missing(.notApplicable): content = .string(typed.isEmpty ? FormLayout.notApplicableMarker : typed)
+      case .missing(.notApplicable):
+        content = .string(typed.isEmpty ? FormLayout.notApplicableMarker(document.language) : typed)
       }
     }
     try sheet.write(content, at: address, format: format)
@@ -522,8 +523,9 @@ final class FormWorkbookBuilder {
     let markers = acceptedMarkers.map { "\(cell)=\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }
     let full = "OR(\(([number] + markers).joined(separator: ",")))"
     if full.unicodeScalars.count <= maxFormulaCharacters { return full }
-    let short = [number, "\(cell)=\"\(FormLayout.noDataMarker)\"", "\(cell)=\"\(FormLayout.notApplicableMarker)\""]
-    return "OR(\(short.joined(separator: ",")))"
+    let short = [FormLayout.noDataMarker, FormLayout.notApplicableMarker, FormLayout.englishNotApplicableMarker]
+      .map { "\(cell)=\"\($0)\"" }
+    return "OR(\(([number] + short).joined(separator: ",")))"
   }
 
   /// Excel's limit on a validation formula.
@@ -532,7 +534,7 @@ final class FormWorkbookBuilder {
   private func rangeText(_ indicator: Indicator) -> String {
     let range = indicator.range
     switch (range.lowerBound, range.upperBound) {
-    case (let low?, let high?): return "\(NumberText.plain(low))～\(NumberText.plain(high))"
+    case (let low?, let high?): return NumberText.plain(low) + text("～", "–") + NumberText.plain(high)
     case (let low?, nil): return text("不小于\(NumberText.plain(low))", "at least \(NumberText.plain(low))")
     case (nil, let high?): return text("不大于\(NumberText.plain(high))", "at most \(NumberText.plain(high))")
     case (nil, nil): return text("不限", "any")
@@ -557,7 +559,7 @@ final class FormWorkbookBuilder {
   private var missingHint: String {
     text(
       "无数据填“\(FormLayout.noDataMarker)”，不适用填“\(FormLayout.notApplicableMarker)”，实际为零填0，不要留空。",
-      "No data: type \(FormLayout.noDataMarker); not applicable: type \(FormLayout.notApplicableMarker); "
+      "No data: type \(FormLayout.noDataMarker); not applicable: type \(FormLayout.englishNotApplicableMarker); "
         + "a true zero: type 0. Do not leave it blank.")
   }
 
@@ -596,7 +598,7 @@ final class FormWorkbookBuilder {
         text(
           "应为\(rangeText(indicator))之间的\(unit.isInteger ? "整数" : "数值")（\(unit.symbol)），或“\(FormLayout.noDataMarker)”（无数据）、“\(FormLayout.notApplicableMarker)”。",
           "Expected a \(unit.isInteger ? "whole number" : "number") in \(rangeText(indicator)) (\(unit.symbol)), "
-            + "or \(FormLayout.noDataMarker) (no data) or \(FormLayout.notApplicableMarker). ")
+            + "or \(FormLayout.noDataMarker) (no data) or \(FormLayout.englishNotApplicableMarker). ")
       ],
       optional: [
         text("如确认无误，可选择“是”保留，并在情况说明中说明。", "If it is right, keep it and explain it under Explanation.")
@@ -673,21 +675,21 @@ final class FormWorkbookBuilder {
         text("单位和小数", "Units and decimals"),
         text(
           "按“单位”列的计量单位填写数值，保留规定的小数位数。百分比指标填百分数的数值，如93.5表示93.5%，不要输入“%”号；1/10万、‰ 指标同理，只填数值。人数、个数等填整数。",
-          "Type the number in the unit of the Unit column with the stated decimals. For per-cent indicators type the per-cent number (93.5 means 93.5%) without the % sign; the same for 1/10万 and ‰. Counts are whole numbers."
+          "Type the number in the unit of the Unit column with the stated decimals. For per-cent indicators type the per-cent number (93.5 means 93.5%) without the % sign; the same for rates per 100,000 and ‰. Counts are whole numbers."
         )
       ),
       (
         text("无数据、不适用和0", "No data, not applicable and 0"),
         text(
           "三者含义不同，请勿混用：应有数据但暂时没有，填“\(FormLayout.noDataMarker)”（无数据）；本单位或本地区没有这一项，填“\(FormLayout.notApplicableMarker)”；统计结果确实为零，填0。请不要留空。填“\(FormLayout.noDataMarker)”或“\(FormLayout.notApplicableMarker)”时，请在情况说明中写明原因。",
-          "These mean different things: data should exist but is not available: type \(FormLayout.noDataMarker) (no data); the item does not exist for your unit or area: type \(FormLayout.notApplicableMarker) (not applicable); the count really is zero: type 0. Do not leave cells blank, and explain missing values under Explanation."
+          "These mean different things: data should exist but is not available: type \(FormLayout.noDataMarker) (no data); the item does not exist for your unit or area: type \(FormLayout.englishNotApplicableMarker) (not applicable); the count really is zero: type 0. Do not leave cells blank, and explain missing values under Explanation."
         )
       ),
       (
         text("文字指标", "Qualitative indicators"),
         text(
           "单位为“文字”的指标不填数值，请用简短文字说明本年进展。",
-          "Indicators with the unit 文字 take no number: describe this year's progress in a few words.")
+          "Qualitative indicators (unit: text) take no number: describe this year's progress in a few words.")
       ),
       (
         text("情况说明", "Explanation"),

@@ -104,8 +104,9 @@ public enum TemplateWriter {
 
   /// Writes the templates of several departments, all or nothing.
   ///
-  /// Everything is checked first; the workbooks are then written into a temporary folder inside `directory`
-  /// and moved into place only when all of them were written, so a failure leaves no partial set.
+  /// Everything is checked first; the workbooks are then written into a private temporary folder and copied into
+  /// `directory` (each in one step, see `AtomicFile`) only when all of them were written, so a failure while
+  /// writing leaves no partial set, and no moment (not even `kill -9`) leaves a partial or temporary file there.
   ///
   /// - Parameters:
   ///   - departments: Department ids; `nil` means every department of the schema.
@@ -117,10 +118,10 @@ public enum TemplateWriter {
   ) throws(FormsError) -> [Outcome] {
     let chosen = try checkArguments(schema: schema, departments: departments, year: year)
     try checkFolder(directory)
-    let staging = directory.appendingPathComponent(
-      ".nianjian-template-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    // Staged outside `directory`: a kill while writing leaves nothing there.
+    let staging: URL
     do {
-      try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+      staging = try AtomicFile.makePrivateFolder(label: "nianjian-template")
     } catch {
       throw .outputNotWritable(directory.path, reason: error.localizedDescription)
     }
@@ -147,9 +148,12 @@ public enum TemplateWriter {
           department: department, file: file.map { directory.appendingPathComponent($0.lastPathComponent) },
           indicatorCount: count))
     }
-    for move in staged where rename(move.from.path, move.to.path) != 0 {
-      let reason = String(cString: strerror(errno))
-      throw .writeFailed(file: move.to.path, reason: reason)
+    for move in staged {
+      do {
+        try AtomicFile.publish(contentsOf: move.from, to: move.to)
+      } catch {
+        throw .writeFailed(file: move.to.path, reason: "\(error)")
+      }
     }
     return outcomes
   }

@@ -177,7 +177,7 @@ enum HistoryMessages {
     BilingualText(
       zh: "\(file) 不是历史数据表：前 \(HistoryLimits.headerSearchRows) 行中找不到表头“指标代码, 年份, 数值”"
         + "（或 code, year, value）；如果这是部门报表，请保存为 .xlsx 工作簿",
-      en: "\(file) is not a history table: no header row \"指标代码, 年份, 数值\" (or code, year, value) in its first "
+      en: "\(file) is not a history table: no header row \"code, year, value\" (or its Chinese form) in its first "
         + "\(HistoryLimits.headerSearchRows) rows; if it is a department's return, save it as an .xlsx workbook")
   }
 }

@@ -121,7 +121,7 @@ enum HistoryValueParser {
       return .failure(
         (
           "不是数值：请填写数字，或用“—”表示无数据、“不适用”表示不适用",
-          "is not a number: write a number, or \"—\" for no data, \"不适用\" for not applicable"
+          "is not a number: write a number, or \"—\" for no data, \"N/A\" for not applicable"
         ))
     }
     let coercion: (zh: String, en: String)? =

@@ -40,9 +40,9 @@ enum ValidationMessages {
     )
   }
 
-  static let departmentFromReportingUnit = Text(zh: "据“填报单位”", en: "from 填报单位")
+  static let departmentFromReportingUnit = Text(zh: "据“填报单位”", en: "from the Reporting unit line")
   static let departmentFromIndicators = Text(zh: "据所填指标", en: "from the indicators reported")
-  static let yearFromHeader = Text(zh: "据“本年数值”表头", en: "from the 本年数值 header")
+  static let yearFromHeader = Text(zh: "据“本年数值”表头", en: "from the Value this year header")
   static let yearFromTitle = Text(zh: "据标题", en: "from the title")
   static let yearFromOption = Text(zh: "据 --year 参数", en: "from --year")
 
@@ -50,7 +50,7 @@ enum ValidationMessages {
     Text(
       zh: "无法识别此文件：既没有模板标识，也找不到含“指标代码”或“指标名称”以及“本年数值”的表头行。请使用下发的模板填报。",
       en:
-        "The file cannot be identified: it has no template identity and no header row with 指标代码 or 指标名称 and 本年数值. Please fill in the issued template."
+        "The file cannot be identified: it has no template identity and no header row with Indicator code or Indicator and Value this year. Please fill in the issued template."
     )
   }
 
@@ -66,7 +66,7 @@ enum ValidationMessages {
     Text(
       zh: "无法确定填报单位：没有模板标识，“填报单位”不是成员单位，所填指标也无法对应。请使用下发的模板填报。",
       en:
-        "The reporting department cannot be determined: no template identity, no known 填报单位, no matching indicators. Please use the issued template."
+        "The reporting department cannot be determined: no template identity, no known Reporting unit, no matching indicators. Please use the issued template."
     )
   }
 
@@ -74,7 +74,7 @@ enum ValidationMessages {
     Text(
       zh: "找不到指标表：各工作表（\(sheetNames.joined(separator: "、"))）中都没有含“指标代码”和“本年数值”的表头行。请不要修改模板的表头。",
       en:
-        "No indicator table: none of the sheets (\(sheetNames.joined(separator: ", "))) has a header row with 指标代码 and 本年数值. Please keep the template's header."
+        "No indicator table: none of the sheets (\(sheetNames.joined(separator: ", "))) has a header row with Indicator code and Value this year. Please keep the template's header."
     )
   }
 
@@ -104,11 +104,11 @@ enum ValidationMessages {
     )
   }
 
-  static func otherDepartmentRow(_ department: String, owners: String) -> Text {
+  static func otherDepartmentRow(_ department: String, owners: [String]) -> Text {
     Text(
-      zh: "此指标不由\(department)填报（报送部门：\(owners)）。请删除此行，或确认是否用错了模板。",
+      zh: "此指标不由\(department)填报（报送部门：\(owners.joined(separator: "、"))）。请删除此行，或确认是否用错了模板。",
       en:
-        "This indicator is not reported by \(department) (reported by: \(owners)). Remove the row, or check the template."
+        "This indicator is not reported by \(department) (reported by: \(owners.joined(separator: ", "))). Remove the row, or check the template."
     )
   }
 
@@ -118,17 +118,36 @@ enum ValidationMessages {
       en: "This is a return for \(found), but \(expected) is being checked. Fill in the template for \(expected).")
   }
 
-  static func yearOutsidePlan(_ year: Int, periods: String) -> Text {
+  static func yearOutsidePlan(_ year: Int, periods: [String]) -> Text {
     Text(
-      zh: "报表年份\(year)年不在规划期（\(periods)）内。请核对报表年份。",
-      en: "The year \(year) lies outside the plan period (\(periods)). Check the return's year.")
+      zh: "报表年份\(year)年不在规划期（\(periods.joined(separator: "、"))）内。请核对报表年份。",
+      en: "The year \(year) lies outside the plan period (\(periods.joined(separator: ", "))). Check the return's year."
+    )
+  }
+
+  static func titleYearMismatch(title: Int, identity: Int) -> Text {
+    Text(
+      zh: "标题写的是\(title)年，报表模板却是\(identity)年的（可能沿用了\(identity)年的模板）。无法确定数据所属年份，"
+        + "请使用\(title)年的模板重新填报。",
+      en:
+        "The title says \(title) but the template is for \(identity) (\(identity)'s template reused?). The year of the "
+        + "values is in doubt: fill in the template for \(title).")
+  }
+
+  static func reportingUnitMismatch(unit: String, owner: String) -> Text {
+    Text(
+      zh: "填报单位写的是“\(unit)”，而这份模板是下发给\(owner)的。无法确定数据由谁报送，请使用本单位的模板填报"
+        + "（或核实填报单位）。",
+      en:
+        "The reporting unit says \"\(unit)\" but this template was sent to \(owner). It is unclear whose figures these are: "
+        + "fill in your own department's template (or correct the reporting unit).")
   }
 
   static func headerYearMismatch(header: Int, identity: Int) -> Text {
     Text(
       zh: "“本年数值”表头写的是\(header)年，模板标识是\(identity)年。请确认填的是\(identity)年的数据。",
       en:
-        "The 本年数值 header says \(header) but the template is for \(identity). Check that the values are for \(identity)."
+        "The Value this year header says \(header) but the template is for \(identity). Check that the values are for \(identity)."
     )
   }
 
@@ -226,7 +245,7 @@ enum ValidationMessages {
     Text(
       zh: "“\(raw)”不是数值，此指标应填数字（单位 \(unit.symbol)）。没有数据请填“—”，不适用请填“不适用”。",
       en:
-        "\"\(raw)\" is not a number; this indicator takes a number (unit \(unit.symbol)). Type — for no data or 不适用 if not applicable."
+        "\"\(raw)\" is not a number; this indicator takes a number (unit \(unit.symbol)). Type — for no data or N/A if not applicable."
     )
   }
 
@@ -268,7 +287,7 @@ enum ValidationMessages {
   static func blank() -> Text {
     Text(
       zh: "未填报。请填写数值；没有数据请填“—”，不适用请填“不适用”。",
-      en: "Not filled in. Type the value, or — for no data, or 不适用 if not applicable.")
+      en: "Not filled in. Type the value, or — for no data, or N/A if not applicable.")
   }
 
   static func declaredMissing(_ reason: MissingReason, raw: String) -> Text {
@@ -365,13 +384,13 @@ enum ValidationMessages {
         zh:
           "与\(previousYear)年的 \(previous)\(unit.displaySuffix) 相比变化较大（\(percent.zh)）\(small.zh)；已填写情况说明：\(explanation)",
         en:
-          "A large change from \(previous) \(unit.displaySuffix) in \(previousYear) (\(percent.en))\(small.en); explained: \(explanation)"
+          "A large change from \(previous)\(unit.englishDisplaySuffix) in \(previousYear) (\(percent.en))\(small.en); explained: \(explanation)"
       )
     }
     return Text(
       zh: "与\(previousYear)年的 \(previous)\(unit.displaySuffix) 相比变化较大（\(percent.zh)）\(small.zh)。请核实，并在“情况说明”栏说明原因。",
       en:
-        "A large change from \(previous) \(unit.displaySuffix) in \(previousYear) (\(percent.en))\(small.en). Please check it and explain the reason in 情况说明."
+        "A large change from \(previous)\(unit.englishDisplaySuffix) in \(previousYear) (\(percent.en))\(small.en). Please check it and explain the reason in the Explanation column."
     )
   }
 

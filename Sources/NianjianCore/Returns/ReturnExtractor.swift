@@ -77,9 +77,10 @@ public enum ReturnExtractor {
       fromMetadata = identity(fromMetadata: try document.readSheet(metadata))
     }
     var candidates = document.sheets.filter {
-      $0.kind == .worksheet && $0.name != FormLayout.metadataSheet && $0.name != FormLayout.reviewSummarySheet
+      $0.kind == .worksheet && $0.name != FormLayout.metadataSheet
+        && !FormLayout.reviewSummarySheetNames.contains($0.name)
     }
-    if let form = candidates.firstIndex(where: { $0.name == FormLayout.formSheet }) {
+    if let form = candidates.firstIndex(where: { FormLayout.formSheetNames.contains($0.name) }) {
       candidates.insert(candidates.remove(at: form), at: 0)
     }
     var tables: [FormTable] = []
@@ -137,6 +138,10 @@ public enum ReturnExtractor {
       department: department, year: year)
   }
 
+  /// A header cell's text as ``FormLayout/Column/matches(_:)`` expects it: no spaces or line breaks, full-width
+  /// letters made ASCII.
+  public static func normalizedLabel(_ text: String) -> String { label(text) }
+
   /// Normalises a header label: no spaces or line breaks, full-width letters made ASCII.
   static func label(_ text: String) -> String {
     String(CellInterpreter.toHalfWidth(text).filter { !$0.isWhitespace })
@@ -166,7 +171,7 @@ public enum ReturnExtractor {
         guard case .string(let text) = cell.value else { continue }
         let normalized = label(text)
         for candidate in FormLayout.Column.allCases where columns[candidate] == nil {
-          if normalized.hasPrefix(candidate.rawValue) {
+          if candidate.matches(normalized) {
             columns[candidate] = column
             if candidate == .current { currentHeader = normalized }
             break
@@ -180,9 +185,16 @@ public enum ReturnExtractor {
         for (column, cell) in (grid[row] ?? [:]).sorted(by: { $0.key < $1.key }) {
           guard case .string(let text) = cell.value else { continue }
           let normalized = label(text)
-          if titleYear == nil, let year = firstYear(in: normalized, requiringSuffix: true) { titleYear = year }
-          if reportingUnit == nil, normalized.hasPrefix("填报单位") {
-            let rest = normalized.dropFirst("填报单位".count).drop { $0 == ":" || $0 == "：" }
+          if titleYear == nil,
+            let year = firstYear(
+              in: normalized, requiringSuffix: !normalized.lowercased().hasPrefix(englishReportingPeriodLabel))
+          {
+            titleYear = year
+          }
+          if reportingUnit == nil,
+            let unitLabel = FormLayout.reportingUnitLabels.first(where: { normalized.lowercased().hasPrefix($0) })
+          {
+            let rest = normalized.dropFirst(unitLabel.count).drop { $0 == ":" || $0 == "：" }
             if !rest.isEmpty {
               reportingUnit = String(rest)
             } else if let next = (grid[row] ?? [:]).filter({ $0.key > column }).min(by: { $0.key < $1.key }),
@@ -201,8 +213,8 @@ public enum ReturnExtractor {
         let name = columns[.name].flatMap { text(of: cells[$0]) }
         guard code != nil || name != nil else { continue }
         // A repeated header row or the form's footer (填表人、联系电话 …) is not an indicator row.
-        if code.map({ label($0) == FormLayout.Column.code.rawValue }) == true { continue }
-        if code == nil, let name, footerLabels.contains(where: { label(name).hasPrefix($0) }) { continue }
+        if code.map({ FormLayout.Column.code.matches(label($0)) }) == true { continue }
+        if code == nil, let name, footerLabels.contains(where: { label(name).lowercased().hasPrefix($0) }) { continue }
         let explanationColumn = columns[.explanation]
         rows.append(
           FormRow(
@@ -220,8 +232,14 @@ public enum ReturnExtractor {
     return nil
   }
 
-  /// Labels that start the lines under a statistical form (and its notes), never indicator names.
-  static let footerLabels = ["单位负责人", "统计负责人", "填表人", "联系电话", "报出日期", "注：", "注:", "说明：", "说明:"]
+  /// Labels that start the lines under a statistical form (and its notes), never indicator names, as normalised
+  /// text: the Chinese labels and the English ones of `--lang en` templates (lower-cased, without spaces).
+  static let footerLabels =
+    ["单位负责人", "统计负责人", "填表人", "联系电话", "报出日期", "注：", "注:", "说明：", "说明:", "note:", "notes:"]
+    + FormLayout.Footer.allCases.map { String($0.englishLabel.lowercased().filter { !$0.isWhitespace }) }
+
+  /// The 报告期 line of an English template (`Reporting period: 2026`), normalised; its year needs no 年.
+  static let englishReportingPeriodLabel = "reportingperiod:"
 
   /// The smallest plausible reporting year.
   static let earliestYear = 1990

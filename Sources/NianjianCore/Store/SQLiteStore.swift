@@ -6,7 +6,8 @@ import Schema
 ///
 /// The file is opened in WAL mode and migrated with named migrations (``StoreMigrations``); a store written by a
 /// newer nianjian is refused. Every import runs in one transaction: a failure, a crash or Ctrl-C in the middle
-/// leaves the store exactly as it was before.
+/// leaves the store exactly as it was before. ``inOneTransaction(_:)`` makes a whole batch of imports one
+/// transaction.
 ///
 /// ## Sources, revisions and conflicts
 ///
@@ -85,6 +86,15 @@ public final class SQLiteStore: MonitoringStore, Sendable {
     }
   }
 
+  /// Closes the store's connections; every later call fails with ``StoreError``.
+  public func close() throws {
+    do {
+      try database.close()
+    } catch let error as DatabaseError {
+      throw Self.storeError(error, path: path, opening: false)
+    }
+  }
+
   /// How long a write waits for another process holding the store (seconds).
   public static let busyTimeout: TimeInterval = 10
 
@@ -111,13 +121,28 @@ public final class SQLiteStore: MonitoringStore, Sendable {
     try record(table.report(schema: schema), kind: "history", schemaVersion: schema.version, receivedAt: receivedAt)
   }
 
+  /// Rules whose error means the template's identity does not say who reported for which year.
+  static let identityDoubtRules: Set<String> = [
+    RuleID.structureTitleYearMismatch, RuleID.structureReportingUnitMismatch, RuleID.structureWrongYear,
+  ]
+
+  /// Whether `report` is rejected because its template's department or year is not the one it reports for.
+  static func identityIsInDoubt(_ report: ReturnReport) -> Bool {
+    report.findings.contains { $0.severity == .error && identityDoubtRules.contains($0.rule) }
+  }
+
   private func record(_ report: ReturnReport, kind: String, schemaVersion: String, receivedAt: Date) throws
     -> ImportResult
   {
     let department: String
     let year: Int
-    if let identity = report.identity {
+    if let identity = report.identity, !Self.identityIsInDoubt(report) {
       department = identity.department
+      year = identity.year
+    } else if let identity = report.identity {
+      // Another unit's template, or last year's reused: the rejection is kept, but not charged to the department
+      // and year the template names (that department's own return for that year stays as it was).
+      department = ""
       year = identity.year
     } else if !report.isAcceptable {
       department = ""
@@ -537,17 +562,82 @@ public final class SQLiteStore: MonitoringStore, Sendable {
 
   // MARK: - Transactions and errors
 
+  /// Runs `body` with every import and read of this store, on this thread, inside one transaction: everything
+  /// `body` imports is kept together when it returns, or nothing when it throws or the process dies first (a
+  /// crash, Ctrl-C, `kill -9`, a power cut): the store is then exactly as before.
+  ///
+  /// Inside `body` each import still runs in its own savepoint (a failing one undoes only itself), and reads see
+  /// the imports made before them. Other processes keep reading the store as it was before; another writer waits
+  /// (up to ``busyTimeout``) until the transaction ends. The batch belongs to the thread that runs `body`: reads
+  /// made on other threads meanwhile see the store as last committed, and imports must be made on this thread
+  /// (one made on another thread would wait for the batch to end).
+  ///
+  /// ```swift
+  /// try store.inOneTransaction {
+  ///   for report in reports { _ = try store.importReturn(report, schemaVersion: version, receivedAt: now) }
+  /// }
+  /// ```
+  ///
+  /// - Throws: What `body` throws (nothing is kept), or ``StoreError`` when the transaction cannot begin or its
+  ///   commit fails (nothing is kept either).
+  public func inOneTransaction<T>(_ body: () throws -> T) throws -> T {
+    var result: T?
+    do {
+      try database.writeWithoutTransaction { db in
+        try db.inTransaction(.immediate) {
+          result = try Self.$batch.withValue(BatchConnection(owner: ObjectIdentifier(self), database: db)) {
+            try body()
+          }
+          return .commit
+        }
+      }
+    } catch let error as DatabaseError {
+      throw Self.storeError(error, path: path, opening: false)
+    }
+    guard let result else { preconditionFailure("the transaction committed without running its body") }
+    return result
+  }
+
+  /// The connection of the ``inOneTransaction(_:)`` running on this thread.
+  private final class BatchConnection: @unchecked Sendable {
+    let owner: ObjectIdentifier
+    let database: Database
+
+    init(owner: ObjectIdentifier, database: Database) {
+      self.owner = owner
+      self.database = database
+    }
+  }
+
+  @TaskLocal private static var batch: BatchConnection?
+
+  /// This store's connection when called inside its ``inOneTransaction(_:)`` on the same thread.
+  private var batchDatabase: Database? {
+    guard let batch = Self.batch, batch.owner == ObjectIdentifier(self) else { return nil }
+    return batch.database
+  }
+
   private func read<T>(_ body: (Database) throws -> T) throws -> T {
     do {
+      if let db = batchDatabase { return try body(db) }
       return try database.read(body)
     } catch let error as DatabaseError {
       throw Self.storeError(error, path: path, opening: false)
     }
   }
 
-  /// Runs `body` in one write transaction: everything or nothing.
+  /// Runs `body` in one write transaction (a savepoint inside ``inOneTransaction(_:)``): everything or nothing.
   private func write<T>(_ body: (Database) throws -> T) throws -> T {
     do {
+      if let db = batchDatabase {
+        var result: T?
+        try db.inSavepoint {
+          result = try body(db)
+          return .commit
+        }
+        guard let result else { preconditionFailure("the savepoint was released without running its body") }
+        return result
+      }
       return try database.write(body)
     } catch let error as DatabaseError {
       throw Self.storeError(error, path: path, opening: false)

@@ -225,7 +225,7 @@ struct ReturnCheck {
       let unique = periods.enumerated().filter { periods.firstIndex(of: $0.element) == $0.offset }.map(\.element)
       add(
         .error, RuleID.structureYearOutsidePlan, value: String(identity.year),
-        message: Messages.yearOutsidePlan(identity.year, periods: unique.joined(separator: "、")))
+        message: Messages.yearOutsidePlan(identity.year, periods: unique))
     }
     if identification == .customProperty || identification == .metadataSheet, let header = table.headerYear,
       header != identity.year
@@ -234,6 +234,26 @@ struct ReturnCheck {
         .warning, RuleID.structureHeaderYearMismatch, sheet: table.sheet,
         cell: CellReference.name(row: table.headerRow, column: table.columns[.current] ?? 1), value: String(header),
         message: Messages.headerYearMismatch(header: header, identity: identity.year))
+    }
+    if identification == .customProperty || identification == .metadataSheet {
+      checkFilledInIdentity(identity, table: table)
+    }
+  }
+
+  /// What the department typed above the table against the template's identity: a title naming another year
+  /// (last year's template reused) or a 填报单位 naming another member unit (another department's template).
+  private mutating func checkFilledInIdentity(_ identity: TemplateIdentity, table: FormTable) {
+    if let title = table.titleYear, title != identity.year, (table.headerYear ?? title) == title {
+      add(
+        .error, RuleID.structureTitleYearMismatch, sheet: table.sheet, value: String(title),
+        message: Messages.titleYearMismatch(title: title, identity: identity.year))
+    }
+    if let unit = table.reportingUnit, let named = departmentMatching(unit), named.id != identity.department,
+      let owner = schema.department(id: identity.department)
+    {
+      add(
+        .error, RuleID.structureReportingUnitMismatch, sheet: table.sheet, value: unit,
+        message: Messages.reportingUnitMismatch(unit: unit, owner: owner.name))
     }
   }
 
@@ -307,7 +327,7 @@ struct ReturnCheck {
       return
     }
     for row in matched where !row.indicator.departments.contains(department.id) {
-      let owners = row.indicator.departments.map { schema.department(id: $0)?.name ?? $0 }.joined(separator: "、")
+      let owners = row.indicator.departments.map { schema.department(id: $0)?.name ?? $0 }
       add(
         .warning, RuleID.structureOtherDepartmentRow, indicator: row.indicator.code, sheet: row.row.sheet,
         cell: row.row.valueReference, message: Messages.otherDepartmentRow(department.name, owners: owners))

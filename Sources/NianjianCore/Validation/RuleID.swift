@@ -33,6 +33,8 @@
 /// | `structure.wrong_year` | error | the identity's year differs from the year being collected (`--year`). |
 /// | `structure.year_outside_plan` | error | the year lies outside every plan period. |
 /// | `structure.header_year_mismatch` | warning | the 本年数值 header names another year than the template identity. |
+/// | `structure.title_year_mismatch` | error | the title above the table names another year than the template identity, and the 本年数值 header does not say otherwise (last year's template reused for this year's figures). |
+/// | `structure.reporting_unit_mismatch` | error | the 填报单位 names another member unit than the template's department (another department's template filled in). |
 /// | `structure.old_schema_version` | warning | the template was made from another schema version; rows are still checked by code. |
 /// | `structure.missing_indicator` | error | an indicator of the department has no row. |
 /// | `structure.unknown_code` | warning | a row's code is not in the schema (the row is not read). |
@@ -107,6 +109,11 @@ public enum RuleID {
   public static let structureDuplicateCode = "structure.duplicate_code"
   /// `structure.header_year_mismatch` (warning): the 本年数值 header names another year than the template identity.
   public static let structureHeaderYearMismatch = "structure.header_year_mismatch"
+  /// `structure.title_year_mismatch` (error): the title names another year than the template identity, and the
+  /// 本年数值 header does not say otherwise (last year's template reused for this year's figures).
+  public static let structureTitleYearMismatch = "structure.title_year_mismatch"
+  /// `structure.reporting_unit_mismatch` (error): the 填报单位 names another member unit than the template's department.
+  public static let structureReportingUnitMismatch = "structure.reporting_unit_mismatch"
   /// `structure.hidden_row` (info): an indicator's row is hidden (its value is read).
   public static let structureHiddenRow = "structure.hidden_row"
   /// `structure.matched_by_name` (info): a row of an identified template without code, matched by its name.

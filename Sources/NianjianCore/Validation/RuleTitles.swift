@@ -27,6 +27,8 @@ extension RuleID {
     structureWrongYear: ("年份不符", "wrong year"),
     structureYearOutsidePlan: ("年份不在规划期内", "year outside the plan"),
     structureHeaderYearMismatch: ("表头年份不符", "header year differs"),
+    structureTitleYearMismatch: ("标题年份不符", "title year differs"),
+    structureReportingUnitMismatch: ("填报单位不符", "reporting unit differs"),
     structureOldSchemaVersion: ("旧版模板", "old template version"),
     structureMissingIndicator: ("缺少指标", "missing indicator"),
     structureUnknownCode: ("未知指标代码", "unknown code"),

@@ -86,11 +86,13 @@ public enum AttainmentEvaluator {
     var attainment = Attainment(
       status: verdict.status, reason: verdict.reason, year: context.year, value: value, goal: verdict.goal)
     if verdict.status != .cannotAssess {
-      let shown = NumberText.plain(value) + (context.unit?.displaySuffix ?? "")
+      let shown = NumberText.plain(value)
       let targetText = target.text(unit: context.unit)
       attainment.reason = BilingualText(
-        zh: "\(context.year)年值\(shown)，目标\(targetText.zh)：\(verdict.reason.zh)",
-        en: "\(context.year) value \(shown), target \(targetText.en): \(verdict.reason.en)")
+        zh: "\(context.year)年值\(shown + (context.unit?.displaySuffix ?? ""))，目标\(targetText.zh)：\(verdict.reason.zh)",
+        en:
+          "\(context.year) value \(shown + (context.unit?.englishDisplaySuffix ?? "")), target \(targetText.en): \(verdict.reason.en)"
+      )
     }
     return attainment
   }

@@ -47,14 +47,14 @@ public struct IndicatorAssessment: Sendable, Hashable {
     _ indicator: Indicator, target: Target, trend: LinearTrend?, known: [Int: Double]
   ) -> EarlyWarning {
     let goal = target.expression.text(unit: indicator.unit)
-    let suffix = indicator.unit.displaySuffix
+    let unit = indicator.unit
     if let actual = known[target.year] {
-      let shown = NumberText.plain(actual) + suffix
+      let shown = NumberText.plain(actual)
       return EarlyWarning(
         kind: .offTrack,
         message: BilingualText(
-          zh: "\(target.year)年值\(shown)，未达到目标\(goal.zh)",
-          en: "\(target.year) value \(shown) misses the target \(goal.en)"
+          zh: "\(target.year)年值\(shown + unit.displaySuffix)，未达到目标\(goal.zh)",
+          en: "\(target.year) value \(shown + unit.englishDisplaySuffix) misses the target \(goal.en)"
         ))
     }
     guard let trend else {
@@ -70,23 +70,28 @@ public struct IndicatorAssessment: Sendable, Hashable {
           zh: "\(span)年的变化趋势与目标“\(goal.zh)”相反", en: "the \(span) trend runs against the target '\(goal.en)'"))
     }
     let projected = AttainmentEvaluator.rounded(trend.value(at: target.year), indicator.decimals)
-    let shown = NumberText.plain(projected) + suffix
+    let shown = NumberText.plain(projected)
     return EarlyWarning(
       kind: .offTrack,
       message: BilingualText(
-        zh: "按\(span)年趋势推算，\(target.year)年约为\(shown)，预计难以达到目标\(goal.zh)",
-        en: "on the \(span) trend, \(target.year) would be about \(shown): unlikely to meet the target \(goal.en)"))
+        zh: "按\(span)年趋势推算，\(target.year)年约为\(shown + unit.displaySuffix)，预计难以达到目标\(goal.zh)",
+        en:
+          "on the \(span) trend, \(target.year) would be about \(shown + unit.englishDisplaySuffix): unlikely to meet the target \(goal.en)"
+      ))
   }
 
   private static func swingWarning(_ indicator: Indicator, _ change: Volatility.Change) -> EarlyWarning {
-    let suffix = indicator.unit.displaySuffix
-    let from = NumberText.plain(change.from) + suffix
-    let to = NumberText.plain(change.to) + suffix
+    let unit = indicator.unit
+    let from = NumberText.plain(change.from)
+    let to = NumberText.plain(change.to)
     return EarlyWarning(
       kind: .swinging,
       message: BilingualText(
-        zh: "由\(change.fromYear)年的\(from)变为\(change.toYear)年的\(to)，波动较大，请核实",
-        en: "changed from \(from) in \(change.fromYear) to \(to) in \(change.toYear): a large swing, please verify"))
+        zh:
+          "由\(change.fromYear)年的\(from + unit.displaySuffix)变为\(change.toYear)年的\(to + unit.displaySuffix)，波动较大，请核实",
+        en:
+          "changed from \(from + unit.englishDisplaySuffix) in \(change.fromYear) to \(to + unit.englishDisplaySuffix) in \(change.toYear): a large swing, please verify"
+      ))
   }
 }
 

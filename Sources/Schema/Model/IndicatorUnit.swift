@@ -77,6 +77,14 @@ public struct IndicatorUnit: Sendable, Hashable {
     }
   }
 
+  /// The suffix shown after a number in English text: ``displaySuffix`` with `/10万` written `/100,000`.
+  public var englishDisplaySuffix: String {
+    kind == .perHundredThousand ? "/100,000" : displaySuffix
+  }
+
+  /// ``englishDisplaySuffix`` when `english`, else ``displaySuffix``.
+  public func displaySuffix(english: Bool) -> String { english ? englishDisplaySuffix : displaySuffix }
+
   /// The kind of quantity a unit measures.
   public enum Kind: String, Sendable, Hashable, CaseIterable {
     /// Per cent (93.5 means 93.5 %).

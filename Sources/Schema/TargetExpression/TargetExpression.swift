@@ -64,7 +64,7 @@ public indirect enum TargetExpression: Sendable, Hashable, CustomStringConvertib
 
   /// The target as text in Chinese, or in English when `english` is true.
   public func description(english: Bool, unit: IndicatorUnit? = nil) -> String {
-    let suffix = unit?.displaySuffix ?? ""
+    let suffix = unit?.displaySuffix(english: english) ?? ""
     func number(_ value: Double) -> String { NumberText.plain(value) + suffix }
     switch self {
     case .compare(let op, let value):

@@ -83,12 +83,13 @@ public enum TargetExpressionParser {
 
     mutating func year() throws(TargetParseError) -> Int {
       let (value, column) = try number(BilingualText(zh: "年份", en: "a year"))
-      guard value == value.rounded(), referenceYearBounds.contains(Int(value)) else {
+      // Int(exactly:) first: a year beyond Int's range (`from 1e30`) is an implausible year, not a trap.
+      guard let year = Int(exactly: value), referenceYearBounds.contains(year) else {
         throw invalid(
           column,
           BilingualText(zh: "年份“\(NumberText.plain(value))”不合理", en: "implausible year \(NumberText.plain(value))"))
       }
-      return Int(value)
+      return year
     }
 
     /// Skips a unit written after a level (`95%`, `7‰`): the indicator's own unit applies.

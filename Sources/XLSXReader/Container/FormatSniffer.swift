@@ -68,6 +68,8 @@ enum FormatSniffer {
       return markupKind(bytes) ?? .textRenamed
     }
     if let kind = markupKind(bytes) { return kind }
+    // A PDF starts with a line of text but is no table: unrecognised, not "a CSV renamed".
+    if bytes.starts(with: Array("%PDF-".utf8)) { return .notAZip }
     var printable = 0
     for byte in bytes {
       if byte == 0 { return .notAZip }

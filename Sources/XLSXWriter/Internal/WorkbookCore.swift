@@ -16,7 +16,15 @@ final class WorkbookCore {
   static let defaultColumnWidth = 8.43
   static let defaultRowHeight = 15.0
 
+  /// The start of the private folder's name in the system's temporary folder.
+  static let privateFolderPrefix = "nianjian-xlsx-"
+  /// The name of the package inside the private folder.
+  static let privateFileName = "workbook.xlsx"
+
   let destinationPath: String
+  /// The private folder the package is written in (made by ``close()``, removed afterwards).
+  let privateFolder: String
+  /// The package being written, inside ``privateFolder``.
   let temporaryPath: String
   let options: WorkbookOptions
   private(set) var handle: UnsafeMutablePointer<lxw_workbook>?
@@ -44,8 +52,13 @@ final class WorkbookCore {
       throw site.error(.fileSystem, "the folder \(folder.path) does not exist")
     }
     destinationPath = destination.path
+    // libxlsxwriter and libzip write (and patch) the package in a private folder of the system's temporary
+    // folder, made only when closing; the finished bytes then reach the destination through `FilePublisher`.
     let unique = "\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-    temporaryPath = folder.appendingPathComponent(".\(destination.lastPathComponent).\(unique).tmp").path
+    privateFolder =
+      FileManager.default.temporaryDirectory
+      .appendingPathComponent("\(Self.privateFolderPrefix)\(unique)").path
+    temporaryPath = privateFolder + "/" + Self.privateFileName
     self.options = options
     var libraryOptions = lxw_workbook_options()
     libraryOptions.constant_memory = 0
@@ -186,15 +199,18 @@ final class WorkbookCore {
     let workbook = try open(site)
     // Whatever happens next, libxlsxwriter frees the workbook: no handle stays usable.
     handle = nil
-    var keepTemporary = false
-    defer { if !keepTemporary { unlink(temporaryPath) } }
-
     do {
       try prepareSheetsForClose(site)
+      try requireDestinationFolder(site)
+      guard mkdir(privateFolder, 0o700) == 0 else {
+        let reason = String(cString: strerror(errno))
+        throw site.calling("mkdir").error(.fileSystem, "cannot make a private folder \(privateFolder): \(reason)")
+      }
     } catch {
       lxw_workbook_free(workbook)
       throw error
     }
+    defer { try? FileManager.default.removeItem(atPath: privateFolder) }
     let arena = CStringArena()
     var documentProperties = lxw_doc_properties()
     documentProperties.title = arena.copyOptional(properties.title)
@@ -241,27 +257,15 @@ final class WorkbookCore {
     }
     if !edits.isEmpty { try PackagePatcher.apply(to: temporaryPath, edits: edits) }
 
-    try flushToDisk(temporaryPath, site)
-    guard rename(temporaryPath, destinationPath) == 0 else {
-      let reason = String(cString: strerror(errno))
-      throw site.calling("rename").error(.fileSystem, "cannot move the finished file to \(destinationPath): \(reason)")
-    }
-    keepTemporary = true
+    try FilePublisher.publish(temporaryPath, to: destinationPath, site)
   }
 
-  /// Makes the finished bytes durable before the rename publishes them (a crash then leaves either
-  /// the old file or the complete new one).
-  private func flushToDisk(_ path: String, _ site: CallSite) throws {
-    do {
-      guard let file = FileHandle(forReadingAtPath: path) else {
-        throw site.calling("fsync").error(.fileSystem, "cannot open \(path) to flush it to disk")
-      }
-      defer { try? file.close() }
-      try file.synchronize()
-    } catch let error as XLSXWriteError {
-      throw error
-    } catch {
-      throw site.calling("fsync").error(.fileSystem, "cannot flush \(path) to disk: \(error)")
+  /// Throws unless the destination's folder still exists (checked again before the work of writing).
+  private func requireDestinationFolder(_ site: CallSite) throws {
+    let folder = URL(fileURLWithPath: destinationPath).deletingLastPathComponent().path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+      throw site.error(.fileSystem, "the folder \(folder) does not exist")
     }
   }
 

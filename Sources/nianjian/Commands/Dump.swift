@@ -58,7 +58,8 @@ struct Dump: ParsableCommand {
       var selected = document.sheets.filter { $0.kind == .worksheet }
       if let sheet {
         guard let match = document.sheet(named: sheet) else {
-          let names = document.sheets.map { "“\($0.name)”" }.joined(separator: chinese ? "、" : ", ")
+          let names = document.sheets.map { chinese ? "“\($0.name)”" : "\"\($0.name)\"" }
+            .joined(separator: chinese ? "、" : ", ")
           Console.err(
             chinese
               ? "“\(url.lastPathComponent)”中没有工作表“\(sheet)”；现有工作表：\(names)"

@@ -8,7 +8,8 @@ import Schema
 /// Each file is either a department's return (an XLSX workbook, checked by `ReturnValidator` against the schema
 /// and the store's accepted values) or a history table (recognised by its header row, see
 /// `docs/history-format.md`). History tables are imported first, so the returns are checked against them. One
-/// line per file; one bad file never stops the others. Exit: 0 all accepted clean, 1 accepted with warnings,
+/// line per file; one bad file never stops the others. The whole batch is one store transaction: a kill leaves the
+/// store as before the command, and a store this command created is removed again when no file could be read. Exit: 0 all accepted clean, 1 accepted with warnings,
 /// 2 any rejected, 65 a file unreadable, 74 store (or file) I/O failure; the highest wins.
 struct Import: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -18,6 +19,7 @@ struct Import: ParsableCommand {
       每个文件一行结果：已接收 / 已接收但有警告待说明 / 已退回（列出错误）/ 已导入过（未作改动）。
       历史数据表（CSV 或 XLSX，表头“指标代码, 年份, 数值”）按内容识别，格式见 docs/history-format.md；
       历史数据表总是先导入，报表随后按其审核。数据库不存在时自动创建。
+      一次导入的全部文件在同一事务中写入：中途被终止时数据库保持原样，重新运行即可全部导入。
       退出码：0 全部接收且无警告，1 有警告，2 有报表被退回，65 文件无法读取，74 数据库读写失败。
       """)
 
@@ -34,6 +36,7 @@ struct Import: ParsableCommand {
   func run() throws {
     let language = global.lang
     let schema = try schemaOptions.loadSchema(language)
+    let storeExisted = storeOptions.exists
     let store = try storeOptions.open(language, createIfMissing: true)
     let importer = FileImporter(schema: schema, store: store, language: language)
     let detected = Self.detectAll(files)
@@ -51,26 +54,46 @@ struct Import: ParsableCommand {
         byCode[code, default: 0] += 1
       }
     }
-    // History tables first (the returns are checked against them), then the returns: read in parallel, checked
-    // and stored one by one in argument order, each against the store as the earlier ones left it.
-    for path in histories {
-      let before = importer.tally.alreadyImported
-      progress?.clear()
-      record(importer.importHistory(path), before: before)
-      progress?.advance()
+    do {
+      // The whole batch is one transaction: a kill (or a failed commit) leaves the store exactly as before, and
+      // running the same command again imports every file.
+      try store.inOneTransaction {
+        // History tables first (the returns are checked against them), then the returns: read in parallel,
+        // checked and stored one by one in argument order (on this thread, inside the transaction), each against
+        // the store as the earlier ones left it.
+        for path in histories {
+          let before = importer.tally.alreadyImported
+          progress?.clear()
+          record(importer.importHistory(path), before: before)
+          progress?.advance()
+        }
+        OrderedParallel.forEach(
+          returns.count,
+          read: { index in
+            Result { () throws(ReturnReadError) in
+              try ReturnValidator.read(fileAt: URL(fileURLWithPath: returns[index]))
+            }
+          },
+          consume: { index, read in
+            let before = importer.tally.alreadyImported
+            progress?.clear()
+            record(importer.importReturn(returns[index], read: read), before: before)
+            progress?.advance()
+          })
+      }
+    } catch let error as StoreError {
+      progress?.finish()
+      Console.err(
+        "nianjian: " + error.message.text(language)
+          + (language == .en ? " — nothing of this import was stored" : "——本次导入的内容均未保存"))
+      throw ExitStatus.ioFailure
     }
-    OrderedParallel.forEach(
-      returns.count,
-      read: { index in
-        Result { () throws(ReturnReadError) in try ReturnValidator.read(fileAt: URL(fileURLWithPath: returns[index])) }
-      },
-      consume: { index, read in
-        let before = importer.tally.alreadyImported
-        progress?.clear()
-        record(importer.importReturn(returns[index], read: read), before: before)
-        progress?.advance()
-      })
     progress?.finish()
+    if !storeExisted, importer.tally.recorded == 0 {
+      // Every file was unreadable: the store this command created holds nothing, so it is not left behind.
+      try? store.close()
+      for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: store.path + suffix) }
+    }
     if files.count > 1 {
       let clean = byCode[ExitStatus.clean.rawValue] ?? 0
       let warned = byCode[ExitStatus.warnings.rawValue] ?? 0
@@ -104,6 +127,8 @@ private struct FileImporter {
   /// What the importer counted along the way.
   final class Tally {
     var alreadyImported = 0
+    /// Files the store recorded (accepted, rejected or already imported).
+    var recorded = 0
   }
 
   let schema: Schema
@@ -112,6 +137,8 @@ private struct FileImporter {
   let tally = Tally()
 
   private var english: Bool { language == .en }
+  /// The colon after a file name: `：` in Chinese, `: ` in English.
+  private var colon: String { english ? ": " : "：" }
 
   private func say(_ zh: String, _ en: String) { Console.out(english ? en : zh) }
 
@@ -123,12 +150,12 @@ private struct FileImporter {
       let history = try store.acceptedValues(through: Int.max)
       report = ReturnValidator(schema: schema, history: history).check(try read.get())
     } catch let error as ReturnReadError {
-      Console.err("\(path)：" + error.message.text(language))
+      Console.err(path + colon + error.message.text(language))
       return error.kind == .io ? ExitStatus.ioFailure.rawValue : ExitStatus.badInput.rawValue
     } catch let error as StoreError {
       return storeFailure(path, error)
     } catch {
-      Console.err("\(path)：\(error)")
+      Console.err(path + colon + reason(of: error, language))
       return ExitStatus.badInput.rawValue
     }
     let result: ImportResult
@@ -143,6 +170,7 @@ private struct FileImporter {
     } catch {
       return storeFailure(path, StoreError(.io, path: store.path, detail: "\(error)"))
     }
+    tally.recorded += 1
     let who = report.identity.map { identity in
       english
         ? "\(departmentName(identity.department)) \(identity.year)"
@@ -185,7 +213,7 @@ private struct FileImporter {
     do {
       table = try HistoryTableReader.read(fileAt: url, schema: schema)
     } catch {
-      Console.err("\(path)：" + error.message.text(language))
+      Console.err(path + colon + error.message.text(language))
       return error.kind == .io ? ExitStatus.ioFailure.rawValue : ExitStatus.badInput.rawValue
     }
     let result: ImportResult
@@ -196,6 +224,7 @@ private struct FileImporter {
     } catch {
       return storeFailure(path, StoreError(.io, path: store.path, detail: "\(error)"))
     }
+    tally.recorded += 1
     let years = table.years.map {
       $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)"
     }
@@ -313,7 +342,7 @@ private struct FileImporter {
   }
 
   private func storeFailure(_ path: String, _ error: StoreError) -> Int32 {
-    Console.err("\(path)：" + error.message.text(language))
+    Console.err(path + colon + error.message.text(language))
     return ExitStatus.ioFailure.rawValue
   }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NianjianCore
 import Schema
+import XLSXWriter
 
 /// `nianjian schema check|export`: check the YAML indicator registry, or export it.
 struct SchemaCommand: ParsableCommand {
@@ -92,12 +93,17 @@ extension SchemaCommand {
         return
       }
       do {
-        try data.write(to: URL(fileURLWithPath: out), options: .atomic)
+        // Written privately, then put in place in one step: a kill leaves no temporary file beside `out`.
+        let staging = try AtomicFile.makePrivateFolder()
+        defer { try? FileManager.default.removeItem(at: staging) }
+        let file = staging.appendingPathComponent("schema.json")
+        try data.write(to: file)
+        try AtomicFile.publish(contentsOf: file, to: URL(fileURLWithPath: out))
       } catch {
         Console.err(
           language == .zh
-            ? "nianjian: 无法写入 \(out)：\(error.localizedDescription)"
-            : "nianjian: cannot write \(out): \(error.localizedDescription)")
+            ? "nianjian: 无法写入 \(out)：\(reason(of: error, language))"
+            : "nianjian: cannot write \(out): \(reason(of: error, language))")
         throw ExitStatus.ioFailure
       }
     }

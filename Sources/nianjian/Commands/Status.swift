@@ -38,8 +38,10 @@ struct Status: ParsableCommand {
 
   func validate() throws {
     guard Self.acceptedYears.contains(year) else {
+      let range = "\(Self.acceptedYears.lowerBound)–\(Self.acceptedYears.upperBound)"
       throw ValidationError(
-        "--year \(year)：年份应在 \(Self.acceptedYears.lowerBound)–\(Self.acceptedYears.upperBound) 之间 (year out of range)")
+        global.lang == .en
+          ? "--year \(year): the year must be within \(range)" : "--year \(year)：年份应在 \(range) 之间")
     }
   }
 

@@ -89,8 +89,8 @@ struct Template: ParsableCommand {
     } catch {
       Console.err(
         language == .en
-          ? "nianjian: cannot read the store \(storeOptions.path): \(error.localizedDescription)"
-          : "nianjian: 无法读取监测数据库 \(storeOptions.path)：\(error.localizedDescription)")
+          ? "nianjian: cannot read the store \(storeOptions.path): \(reason(of: error, language))"
+          : "nianjian: 无法读取监测数据库 \(storeOptions.path)：\(reason(of: error, language))")
       throw ExitStatus.ioFailure
     }
   }

@@ -79,8 +79,8 @@ struct Validate: ParsableCommand {
       } catch {
         Console.err(
           language == .zh
-            ? "nianjian: 无法创建文件夹 \(marked)：\(error.localizedDescription)"
-            : "nianjian: cannot create the folder \(marked): \(error.localizedDescription)")
+            ? "nianjian: 无法创建文件夹 \(marked)：\(reason(of: error, language))"
+            : "nianjian: cannot create the folder \(marked): \(reason(of: error, language))")
         throw ExitStatus.ioFailure
       }
       for (index, outcome) in outcomes.enumerated() {
@@ -91,8 +91,8 @@ struct Validate: ParsableCommand {
         } catch {
           markedFailures[index] =
             language == .zh
-            ? "无法写出“\(report.fileName)”的标注副本到 \(marked)：\(error.localizedDescription)"
-            : "cannot write the marked copy of \"\(report.fileName)\" to \(marked): \(error.localizedDescription)"
+            ? "无法写出“\(report.fileName)”的标注副本到 \(marked)：\(reason(of: error, language))"
+            : "cannot write the marked copy of \"\(report.fileName)\" to \(marked): \(reason(of: error, language))"
           status = max(status, .ioFailure)
         }
       }
@@ -131,8 +131,8 @@ struct Validate: ParsableCommand {
     } catch {
       Console.err(
         language == .zh
-          ? "nianjian: 无法读取监测数据库 \(storeOptions.path)：\(error.localizedDescription)"
-          : "nianjian: cannot read the store \(storeOptions.path): \(error.localizedDescription)")
+          ? "nianjian: 无法读取监测数据库 \(storeOptions.path)：\(reason(of: error, language))"
+          : "nianjian: cannot read the store \(storeOptions.path): \(reason(of: error, language))")
       throw ExitStatus.ioFailure
     }
   }
@@ -298,7 +298,7 @@ struct ValidateText {
     if errors > 0 {
       verdict = zh ? "不能接收，请改正错误后重新报送" : "cannot be accepted; correct the errors and resubmit"
     } else if warnings > 0 {
-      verdict = zh ? "请核实警告，并在“情况说明”栏说明" : "check the warnings and explain them in 情况说明"
+      verdict = zh ? "请核实警告，并在“情况说明”栏说明" : "check the warnings and explain them in the Explanation column"
     } else {
       verdict = zh ? "审核通过" : "passed"
     }

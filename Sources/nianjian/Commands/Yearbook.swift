@@ -80,7 +80,8 @@ struct Yearbook: ParsableCommand {
       // Both kinds mean no yearbook was produced; there is no data error to report.
       throw ExitStatus.ioFailure
     } catch {
-      Console.err("nianjian: " + say("无法写入 \(out)：\(error)", "cannot write \(out): \(error)"))
+      let why = reason(of: error, language)
+      Console.err("nianjian: " + say("无法写入 \(out)：\(why)", "cannot write \(out): \(why)"))
       throw ExitStatus.ioFailure
     }
     let accepted = input.submissions.filter { $0.outcome != .rejected }.count
@@ -101,7 +102,10 @@ struct Yearbook: ParsableCommand {
       throw ExitStatus.ioFailure
     } catch {
       Console.err(
-        "nianjian: " + say("无法读取监测数据库 \(store.path)：\(error)", "cannot read the store \(store.path): \(error)"))
+        "nianjian: "
+          + say(
+            "无法读取监测数据库 \(store.path)：\(reason(of: error, global.lang))",
+            "cannot read the store \(store.path): \(reason(of: error, global.lang))"))
       throw ExitStatus.ioFailure
     }
   }

@@ -75,7 +75,8 @@ enum ChartsSheet {
     _ context: YearbookContext, record: IndicatorRecord, years: [Int], categories: SheetReference, data: SheetWriter
   ) throws -> ChartSpec {
     let indicator = record.indicator
-    let title = "\(indicator.code) \(indicator.name)（\(indicator.unit.symbol)）"
+    let title =
+      "\(indicator.code) \(indicator.name)" + context.t("（\(indicator.unit.symbol)）", " (\(indicator.unit.symbol))")
     var spec = ChartSpec(
       kind: .line, title: title, xAxisTitle: context.t("年份", "Year"), yAxisTitle: indicator.unit.symbol,
       legend: .bottom, width: chartSize.width, height: chartSize.height)

@@ -89,7 +89,7 @@ enum PlanSheet {
     try sheet.text(indicator.code, row: row, column: 0)
     var name = indicator.name
     if let part = indicator.disaggregation, part.group != indicator.code, !name.contains(part.label) {
-      name += "（\(part.label)）"
+      name += context.t("（\(part.label)）", " (\(part.label))")
     }
     try sheet.text(name, row: row, column: 1)
     try sheet.text(indicator.unit.symbol, row: row, column: 2, format: YearbookStyle.centered)
@@ -109,10 +109,11 @@ enum PlanSheet {
         noteLines += values.map { sourceLine(context, $0) }
       }
       for revision in record.revisions[year] ?? [] {
+        let files = "\(revision.oldValue.provenance.fileName) → \(revision.newValue.provenance.fileName)"
         noteLines.append(
           context.t("修订：", "Revised: ") + context.quantityText(revision.oldValue.quantity) + " → "
-            + context.quantityText(revision.newValue.quantity) + "（\(revision.oldValue.provenance.fileName) → "
-            + "\(revision.newValue.provenance.fileName)）")
+            + context.quantityText(revision.newValue.quantity)
+            + context.t("（\(files)）", " (\(files))"))
       }
       for explanation in record.explanations[year] ?? [] {
         noteLines.append(context.t("情况说明：", "Explanation: ") + explanation)

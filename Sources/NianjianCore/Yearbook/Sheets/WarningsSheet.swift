@@ -52,7 +52,10 @@ enum WarningsSheet {
         try sheet.text(context.awaitingExplanation, row: row, column: 10, format: YearbookStyle.warning)
         try sheet.text(context.t("待说明", "outstanding"), row: row, column: 11, format: YearbookStyle.status(.notMet))
       } else {
-        try sheet.text(warning.explanation ?? "", row: row, column: 10)
+        let explanation =
+          warning.explanation == SQLiteStore.explainedWithoutText
+          ? context.t(SQLiteStore.explainedWithoutText, "(explained)") : warning.explanation ?? ""
+        try sheet.text(explanation, row: row, column: 10)
         try sheet.text(context.t("已说明", "explained"), row: row, column: 11, format: YearbookStyle.status(.met))
       }
       sheet.row += 1
