@@ -6,10 +6,9 @@
 # runs so the generated workbooks are made once). Then nianjian is built in release mode and the harness runs
 # with NIANJIAN pointing at it. Results: <work folder>/out/table.md and raw.tsv; see Benchmarks/RESULTS.md.
 #
-# Two additions to the private copy (never to ../shared): the files rows_50k and rows_750k (the harness's own
-# generator, gen.table(), at 50,000 and 750,000 rows; with large = 200,000 they show whether memory stays flat as
-# rows grow; 800,000 rows inflate to a 515 MiB sheet part, over the reader's 512 MiB per-part safety limit, so
-# nianjian refuses that file by design), and the writer peer w-nianjian (Benchmarks/WriteBench: XLSXWriter writing the same cells as the
+# Two additions to the private copy (never to ../shared): the files rows_50k, rows_750k and rows_800k (the
+# harness's own generator, gen.table(), at 50,000, 750,000 and 800,000 rows; with large = 200,000 they show whether
+# memory stays flat as rows grow), and the writer peer w-nianjian (Benchmarks/WriteBench: XLSXWriter writing the same cells as the
 # harness's C writers; read back by the C reader like every writer).
 #
 # usage: Benchmarks/run.sh            env: RUNS PEERS FILES TIMEOUT (passed to the harness), BENCH_DIR, SHARED_BENCH
@@ -37,11 +36,11 @@ if [ ! -x "$WORK/.venv/bin/python" ]; then
 fi
 [ -x "$WORK/build/xlsx_read" ] || make -C "$WORK/c"
 [ -f "$WORK/data/large.xlsx" ] || (cd "$WORK" && .venv/bin/python gen.py)
-for rows in 50 750; do
+for rows in 50 750 800; do
   [ -f "$WORK/data/rows_${rows}k.xlsx" ] ||
     (cd "$WORK" && .venv/bin/python -c "import gen; gen.table('rows_${rows}k.xlsx', ${rows}000)")
 done
-sed -i 's|^FILELIST="small medium lo/medium large wide_strings"$|FILELIST="small medium lo/medium rows_50k large rows_750k wide_strings"|' \
+sed -i 's|^FILELIST="small medium lo/medium large wide_strings"$|FILELIST="small medium lo/medium rows_50k large rows_750k rows_800k wide_strings"|' \
   "$WORK/run.sh"
 if [ ! -f "$WORK/data/lo/medium.xlsx" ] && command -v soffice >/dev/null 2>&1; then
   soffice --headless "-env:UserInstallation=file://$WORK/lo-profile" --convert-to xlsx --outdir "$WORK/data/lo" \

@@ -14,13 +14,14 @@ public struct ReadLimits: Sendable, Equatable {
   public var maxEntries: Int
   /// The most sheets a workbook may list.
   public var maxSheets: Int
-  /// The most bytes a worksheet part may inflate to (512 MiB: a few million cells).
+  /// The most bytes a worksheet part may inflate to (1 GiB: some 20 million cells; reading is streamed, so this
+  /// bounds time, not memory).
   public var maxWorksheetBytes: Int
   /// The most bytes the shared-strings part may inflate to (256 MiB).
   public var maxSharedStringsBytes: Int
   /// The most bytes any other part (workbook, styles, relationships, properties) may inflate to (16 MiB).
   public var maxOtherPartBytes: Int
-  /// The most bytes all parts read from one document may inflate to, together (1 GiB).
+  /// The most bytes all parts read from one document may inflate to, together (2 GiB).
   public var maxTotalBytes: Int
   /// The highest inflated-to-compressed size ratio allowed for a part beyond ``compressionRatioGraceBytes``
   /// (200; real sheets stay far below, zip bombs reach 1,000).
@@ -37,8 +38,8 @@ public struct ReadLimits: Sendable, Equatable {
 
   /// Creates limits; every parameter defaults to the value of ``default``.
   public init(
-    maxEntries: Int = 10_000, maxSheets: Int = 4_096, maxWorksheetBytes: Int = 512 << 20,
-    maxSharedStringsBytes: Int = 256 << 20, maxOtherPartBytes: Int = 16 << 20, maxTotalBytes: Int = 1 << 30,
+    maxEntries: Int = 10_000, maxSheets: Int = 4_096, maxWorksheetBytes: Int = 1 << 30,
+    maxSharedStringsBytes: Int = 256 << 20, maxOtherPartBytes: Int = 16 << 20, maxTotalBytes: Int = 2 << 30,
     maxCompressionRatio: Int = 200, compressionRatioGraceBytes: Int = 1 << 20,
     maxCellsPerSheet: Int = 100_000_000, maxSharedStrings: Int = 16_000_000, maxStringBytes: Int = 1 << 20
   ) {
