@@ -16,8 +16,8 @@ shift $(( $# >= 2 ? 2 : 1 ))
 
 run_one() {
   local target="$1"; shift
-  swift build -c release -Xswiftc -sanitize=fuzzer,address --product "$target"
-  python3 scripts/make_seeds.py --target "$target"
+  swift build -c release -Xswiftc -sanitize=fuzzer,address --product "$target" || return 1
+  python3 scripts/make_seeds.py --target "$target" || return 1
   mkdir -p ".build/corpus/$target" ".build/artifacts/$target"
   local max_len=65536 flags=(-dict=xlsx.dict) options="${ASAN_OPTIONS:-}"
   case "$target" in
