@@ -11,6 +11,34 @@ import Testing
 
   func write(_ text: String, to url: URL) throws { try Data(text.utf8).write(to: url) }
 
+  /// With `SOURCE_DATE_EPOCH` set, the time of receipt is fixed: the same returns imported into two new stores give
+  /// the same status and byte-identical yearbooks.
+  @Test func fixedTimeOfReceiptMakesTheYearbookByteIdentical() throws {
+    let samples = TestSupport.packageRoot.appendingPathComponent("Samples")
+    let returns = try FileManager.default.contentsOfDirectory(atPath: samples.appendingPathComponent("2025").path)
+      .filter { $0.contains("卫生健康局") || $0.contains("教育体育局") }.sorted()
+      .map { samples.appendingPathComponent("2025").appendingPathComponent($0).path }
+    #expect(returns.count == 2)
+    let guandu = TestSupport.packageRoot.appendingPathComponent("Templates/guandu").path
+    let fixed = ["SOURCE_DATE_EPOCH": "1767225600"]  // 2026-01-01T00:00:00Z
+    var yearbooks: [Data] = []
+    for run in 1...2 {
+      let dir = try folder()
+      defer { try? FileManager.default.removeItem(at: dir) }
+      let imported = try TestSupport.nianjian(
+        ["import", "--schema", guandu, "--store", "s.sqlite"] + returns, in: dir, environment: fixed)
+      #expect(imported.status <= 1, "run \(run): \(imported.stderr)")
+      let status = try TestSupport.nianjian(
+        ["status", "--year", "2025", "--format", "json", "--schema", guandu, "--store", "s.sqlite"], in: dir)
+      #expect(status.stdout.contains("2026-01-01T00:00:00Z"), "run \(run): \(status.stdout.prefix(400))")
+      let yearbook = try TestSupport.nianjian(
+        ["yearbook", "--year", "2025", "--out", "y.xlsx", "--schema", guandu, "--store", "s.sqlite"], in: dir)
+      #expect(yearbook.status == 0, "run \(run): \(yearbook.stderr)")
+      yearbooks.append(try Data(contentsOf: dir.appendingPathComponent("y.xlsx")))
+    }
+    #expect(yearbooks[0] == yearbooks[1])
+  }
+
   @Test func historyCsvIsImportedIntoANewStoreAndReimportChangesNothing() throws {
     let dir = try folder()
     try write(

@@ -156,7 +156,7 @@ struct Demo: ParsableCommand {
         do {
           let validator = ReturnValidator(schema: schema, history: try store.acceptedValues(through: Int.max))
           let report = try validator.validate(fileAt: file, expectedYear: year)
-          let result = try store.importReturn(report, schemaVersion: schema.version, receivedAt: Date())
+          let result = try store.importReturn(report, schemaVersion: schema.version, receivedAt: ReceiptClock.now())
           switch result.outcome {
           case .accepted, .alreadyImported: accepted += 1
           case .acceptedWithWarnings: warned += 1

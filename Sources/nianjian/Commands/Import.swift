@@ -160,7 +160,7 @@ private struct FileImporter {
     }
     let result: ImportResult
     do {
-      result = try store.importReturn(report, schemaVersion: schema.version, receivedAt: Date())
+      result = try store.importReturn(report, schemaVersion: schema.version, receivedAt: ReceiptClock.now())
     } catch let error as StoreError {
       if error.kind == .unidentifiedReturn || error.kind == .invalidReturn {
         say("\(name)：已退回——\(error.message.zh)", "\(name): rejected — \(error.message.en)")
@@ -218,7 +218,7 @@ private struct FileImporter {
     }
     let result: ImportResult
     do {
-      result = try store.importHistory(table, schema: schema, receivedAt: Date())
+      result = try store.importHistory(table, schema: schema, receivedAt: ReceiptClock.now())
     } catch let error as StoreError {
       return storeFailure(path, error)
     } catch {
