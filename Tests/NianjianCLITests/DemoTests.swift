@@ -13,8 +13,14 @@ private enum DemoRun {
     guard let folder = try? TestSupport.makeTemporaryDirectory("demo"),
       let result = try? TestSupport.nianjian(["demo", "--out", folder.path], in: TestSupport.packageRoot)
     else { return nil }
+    // The folder is shared by every test of the run, so it goes when the test process ends.
+    atexit { DemoRun.removeFolder() }
     return Output(folder: folder, result: result)
   }()
+
+  static func removeFolder() {
+    if let folder = output?.folder { try? FileManager.default.removeItem(at: folder) }
+  }
 
   static var samples: URL { TestSupport.packageRoot.appendingPathComponent("Samples") }
   static var returns2025: URL { samples.appendingPathComponent("2025") }
