@@ -121,22 +121,12 @@ public final class SQLiteStore: MonitoringStore, Sendable {
     try record(table.report(schema: schema), kind: "history", schemaVersion: schema.version, receivedAt: receivedAt)
   }
 
-  /// Rules whose error means the template's identity does not say who reported for which year.
-  static let identityDoubtRules: Set<String> = [
-    RuleID.structureTitleYearMismatch, RuleID.structureReportingUnitMismatch, RuleID.structureWrongYear,
-  ]
-
-  /// Whether `report` is rejected because its template's department or year is not the one it reports for.
-  static func identityIsInDoubt(_ report: ReturnReport) -> Bool {
-    report.findings.contains { $0.severity == .error && identityDoubtRules.contains($0.rule) }
-  }
-
   private func record(_ report: ReturnReport, kind: String, schemaVersion: String, receivedAt: Date) throws
     -> ImportResult
   {
     let department: String
     let year: Int
-    if let identity = report.identity, !Self.identityIsInDoubt(report) {
+    if let identity = report.identity, !report.identityIsInDoubt {
       department = identity.department
       year = identity.year
     } else if let identity = report.identity {

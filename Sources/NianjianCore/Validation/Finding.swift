@@ -71,4 +71,10 @@ public struct ReturnReport: Sendable {
 
   /// Whether the return can be accepted into the store (no errors).
   public var isAcceptable: Bool { count(.error) == 0 }
+
+  /// Whether the return is refused because its template's department or year is not the one it reports for
+  /// (an error of ``RuleID/identityDoubts``).
+  public var identityIsInDoubt: Bool {
+    findings.contains { $0.severity == .error && RuleID.identityDoubts.contains($0.rule) }
+  }
 }

@@ -138,6 +138,13 @@ public enum RuleID {
   public static let structureWrongDepartment = "structure.wrong_department"
   /// `structure.wrong_year` (error): the identity's year differs from the year being collected (`--year`).
   public static let structureWrongYear = "structure.wrong_year"
+
+  /// The rules whose error means the template's identity does not say who reports for which year (another unit's
+  /// template, last year's template reused, a return for another year): such a return is not charged to the
+  /// department and year its template names.
+  public static let identityDoubts: Set<String> = [
+    structureTitleYearMismatch, structureReportingUnitMismatch, structureWrongYear,
+  ]
   /// `structure.year_outside_plan` (error): the year lies outside every plan period.
   public static let structureYearOutsidePlan = "structure.year_outside_plan"
   /// `target.attainment` (info): the attainment (达标 / 接近达标 / 未达标 / 无法评估) of each number against the plan target for its year, by `Schema.AttainmentEvaluator`, with earlier years from the history.
